@@ -1,0 +1,3 @@
+"""Encounter Coach: local, explainable quality coaching for contact-centre interactions."""
+
+__version__ = "0.1.0"

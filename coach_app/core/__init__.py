@@ -1,0 +1,1 @@
+"""Domain model and scoring: pure Python. Nothing here may import Qt (enforced by tests)."""

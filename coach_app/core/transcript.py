@@ -1,0 +1,138 @@
+"""Transcripts as plain data: words, speaker turns, and the time lookups the app needs.
+
+Times are integer milliseconds everywhere inside the product; seconds only at the edges
+(file formats, JSON output).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+AGENT = "agent"
+CUSTOMER = "customer"
+UNKNOWN = "unknown"
+SPEAKERS = (AGENT, CUSTOMER, UNKNOWN)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start_ms: int
+    end_ms: int
+    text: str
+    probability: float | None = None
+
+    def to_json(self) -> dict:
+        d = {"start": self.start_ms, "end": self.end_ms, "text": self.text}
+        if self.probability is not None:
+            d["p"] = round(self.probability, 3)
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Word":
+        return cls(int(d["start"]), int(d["end"]), str(d["text"]), d.get("p"))
+
+
+@dataclass(slots=True)
+class Segment:
+    """One speaker turn: a stretch of speech by one speaker."""
+
+    speaker: str
+    start_ms: int
+    end_ms: int
+    text: str
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def duration_ms(self) -> int:
+        return max(0, self.end_ms - self.start_ms)
+
+
+def words_to_text(words: Iterable[Word]) -> str:
+    # faster-whisper words carry their own leading space ("' hello'"); join then tidy.
+    return "".join(w.text for w in words).strip()
+
+
+def merge_words_into_turns(
+    words_by_speaker: dict[str, Sequence[Word]],
+    max_pause_ms: int = 1500,
+    min_yield_gap_ms: int = 250,
+) -> list[Segment]:
+    """Build speaker turns from each speaker's timed words, ordered by start time.
+
+    A speaker's words form one turn until either they pause for more than ``max_pause_ms``, or
+    they stop (for at least ``min_yield_gap_ms``) and another speaker starts a word in that gap
+    — a hand-over. Another speaker's words *while* they keep talking (talk-over, a quick
+    "mm-hm") do not split their turn; those become overlapping turns of their own, so the
+    overlap stays visible in the times. Working from words rather than Whisper's segments
+    matters: a Whisper segment can span 30 s and several hand-overs, and sorting those by
+    start time scrambles the order of the conversation.
+    """
+    cleaned = {sp: sorted((w for w in ws if w.text.strip()), key=lambda w: (w.start_ms, w.end_ms))
+               for sp, ws in words_by_speaker.items()}
+    turns: list[Segment] = []
+    for speaker, words in cleaned.items():
+        others = sorted(w.start_ms for sp, ws in cleaned.items() if sp != speaker for w in ws)
+        current: list[Word] = []
+        for word in words:
+            if current:
+                prev_end = max(w.end_ms for w in current[-3:])
+                gap = word.start_ms - prev_end
+                i = bisect.bisect_left(others, prev_end)
+                other_spoke = i < len(others) and others[i] < word.start_ms
+                if gap > max_pause_ms or (gap >= min_yield_gap_ms and other_spoke):
+                    turns.append(_turn(speaker, current))
+                    current = []
+            current.append(word)
+        if current:
+            turns.append(_turn(speaker, current))
+    turns.sort(key=lambda t: (t.start_ms, t.end_ms, t.speaker))
+    return turns
+
+
+def _turn(speaker: str, words: list[Word]) -> Segment:
+    return Segment(speaker, words[0].start_ms, max(w.end_ms for w in words), words_to_text(words), list(words))
+
+
+class Timeline:
+    """Segments sorted by start time with O(log n) lookup of "what is being said at t"."""
+
+    def __init__(self, segments: Sequence[Segment]):
+        self.segments = sorted(segments, key=lambda s: (s.start_ms, s.end_ms))
+        self._starts = [s.start_ms for s in self.segments]
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+    def index_at(self, ms: int) -> int | None:
+        """Index of the segment that covers ``ms`` (the latest-starting one when several
+        overlap); else the last segment that started before ``ms``; None before the first."""
+        i = bisect.bisect_right(self._starts, ms) - 1
+        if i < 0:
+            return None
+        # Turns overlap during talk-over; look back a few for one still covering ms.
+        for j in range(i, max(-1, i - 8), -1):
+            if self.segments[j].end_ms >= ms:
+                return j
+        return i
+
+    def segment_at(self, ms: int) -> Segment | None:
+        i = self.index_at(ms)
+        return None if i is None else self.segments[i]
+
+    @property
+    def duration_ms(self) -> int:
+        return max((s.end_ms for s in self.segments), default=0)
+
+
+def seconds_to_ms(value: float) -> int:
+    return int(round(float(value) * 1000))
+
+
+def format_clock(ms: int) -> str:
+    """0:42, 12:03, 1:02:03 — how times are shown to people."""
+    total = max(0, int(ms)) // 1000
+    h, rem = divmod(total, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

@@ -1,0 +1,79 @@
+"""Engine from a URL and schema migration. A new database is created by migrating."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlmodel import Session, create_engine
+
+from coach_app.errors import CoachError
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")  # readers never block the importer
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise CoachError(f"database URL {url!r} is not a valid SQLAlchemy URL") from None
+    if parsed.drivername.startswith("sqlite"):
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.drivername == "postgresql":  # plain URL: use psycopg 3, the driver we ship
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def _alembic_config(connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` (creating every table on a new database)."""
+    from alembic import command
+
+    try:
+        with engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), revision)
+    except OperationalError as exc:
+        raise CoachError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: "
+                         f"{str(exc.orig).strip().splitlines()[0]}") from None
+    except SQLAlchemyError as exc:
+        raise CoachError(f"database migration failed: {str(exc).splitlines()[0]}") from None
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def open_database(url: str) -> Engine:
+    engine = make_engine(url)
+    migrate(engine)
+    return engine
+
+
+def session(engine: Engine) -> Session:
+    return Session(engine, expire_on_commit=False)

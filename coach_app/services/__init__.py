@@ -1,0 +1,1 @@
+"""Operations shared by the CLI and the desktop app. No Qt here; no printing either."""

@@ -1,0 +1,153 @@
+"""Importing recordings and transcripts into a workspace.
+
+Safe and idempotent: the file is copied (content-addressed by SHA-256) into the workspace's
+``recordings/`` folder, validated there, and only then recorded in the database in one
+transaction. The same content twice gives the same interaction. Originals are only read.
+A failure at any step removes the copy and rolls back every row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from coach_app.config import Workspace
+from coach_app.core.formats import TRANSCRIPT_SUFFIXES, read_transcript_file
+from coach_app.db.models import Interaction
+from coach_app.errors import CoachError, InputFileError
+from coach_app.services.people import audit, get_or_create_person
+from coach_app.services.transcripts import segment_rows
+from coach_app.transcription.audio import inspect_audio
+from coach_app.transcription.base import ChannelMap
+
+
+@dataclass
+class ImportResult:
+    interaction: Interaction
+    created: bool  # False when the same content was already in the workspace
+
+
+def parse_occurred_at(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise CoachError(f"--occurred-at {text!r} is not an ISO date/time such as 2026-11-23T14:05") from None
+    return value if value.tzinfo else value.astimezone()  # naive = local time
+
+
+def _copy_hashing(src: Path, dest_dir: Path) -> tuple[Path, str]:
+    """Copy ``src`` into a temporary file in ``dest_dir``, returning it and the SHA-256."""
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".part", dir=dest_dir)
+    try:
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+            while chunk := inp.read(1 << 20):
+                digest.update(chunk)
+                out.write(chunk)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return Path(tmp_name), digest.hexdigest()
+
+
+def _check_readable(path: Path) -> None:
+    if not path.exists():
+        raise InputFileError(path, "file not found")
+    if path.is_dir():
+        raise InputFileError(path, "is a directory, not a file (import the files inside it)")
+    if not os.access(path, os.R_OK):
+        raise InputFileError(path, "permission denied")
+    if path.stat().st_size == 0:
+        raise InputFileError(path, "file is empty")
+
+
+def import_file(
+    ws: Workspace,
+    engine: Engine,
+    path: str | Path,
+    agent: str | None = None,
+    channels: str | None = None,
+    occurred_at: datetime | None = None,
+) -> ImportResult:
+    src = Path(path).expanduser()
+    _check_readable(src)
+    channel_map = ChannelMap.parse(channels)
+    is_text = src.suffix.lower() in TRANSCRIPT_SUFFIXES
+    parsed = read_transcript_file(src) if is_text else None  # validates before any copy
+
+    tmp, sha = _copy_hashing(src, ws.recordings_dir)
+    final: Path | None = None
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            existing = session.exec(select(Interaction).where(Interaction.sha256 == sha)).first()
+            if existing is not None:
+                return ImportResult(existing, created=False)
+            audio = None if is_text else inspect_audio(tmp, label=src)
+            if audio is not None and audio.channels > 2:
+                raise InputFileError(src, f"has {audio.channels} channels; only mono and stereo are supported")
+            final = ws.recordings_dir / sha[:2] / f"{sha}{src.suffix.lower()}"
+            when = occurred_at or datetime.fromtimestamp(src.stat().st_mtime, timezone.utc)
+            person = get_or_create_person(session, agent) if agent else None
+            row = Interaction(
+                kind="text" if is_text else "audio",
+                sha256=sha,
+                original_name=src.name,
+                managed_path=final.relative_to(ws.root).as_posix(),
+                agent_id=person.id if person else None,
+                occurred_at=when,
+            )
+            if parsed is not None:
+                row.channel_type = parsed.channel_type
+                row.language = parsed.language
+                row.duration_ms = parsed.duration_ms if parsed.channel_type == "phone" else None
+                row.status = "transcribed"
+                row.transcription_model = "imported transcript"
+            else:
+                row.channel_type = "phone"
+                row.duration_ms = audio.duration_ms
+                row.channels = audio.channels
+                row.sample_rate = audio.sample_rate
+                row.channel_map = str(channel_map) if audio.channels == 2 else ChannelMap.MONO
+            session.add(row)
+            session.flush()
+            if parsed is not None:
+                session.add_all(segment_rows(row.id, parsed.segments))
+            audit(session, "interaction", row.id, "import", {"file": str(src), "sha256": sha})
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, final)
+            session.commit()
+            return ImportResult(row, created=True)
+    except BaseException:
+        if final is not None and final.exists() and not tmp.exists():
+            final.unlink(missing_ok=True)  # the row was never committed
+        raise
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".oga", ".aac", ".wma", ".webm", ".mp4", ".aiff", ".aif"}
+
+
+def expand_inputs(paths: list[str]) -> list[Path]:
+    """Files as given; folders expand to the audio and transcript files inside (sorted)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in AUDIO_SUFFIXES | TRANSCRIPT_SUFFIXES)
+            )
+        else:
+            out.append(p)
+    return out
+
