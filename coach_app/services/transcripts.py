@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 from coach_app.config import Workspace
 from coach_app.core.transcript import Segment, Word
 from coach_app.db.models import Interaction, TranscriptionJob, TranscriptSegment, utcnow
-from coach_app.errors import CoachError, NotFoundError
+from coach_app.errors import CoachError, ConfigurationError, NotFoundError
 from coach_app.services.people import audit
 from coach_app.transcription.base import (
     ChannelMap,
@@ -140,11 +140,11 @@ def transcribe_interaction(
             job.error = None if cancelled else (str(exc) or type(exc).__name__)
             inter = session.get(Interaction, interaction_id)
             had_transcript = previous_status in ("transcribed", "needs_review")
-            if cancelled or had_transcript or not isinstance(exc, CoachError):
-                # Keep what was stored before; a crash (not a CoachError) is retried by --pending.
-                inter.status, inter.status_detail = (
-                    (previous_status, previous_detail) if had_transcript else ("imported", None)
-                )
+            if had_transcript:
+                inter.status, inter.status_detail = previous_status, previous_detail  # keep what was stored
+            elif cancelled or isinstance(exc, ConfigurationError) or not isinstance(exc, CoachError):
+                # Not the recording's fault: --pending runs it again once the setting is fixed.
+                inter.status, inter.status_detail = "imported", None if cancelled else str(exc)
             else:
                 inter.status, inter.status_detail = "failed", str(exc)
             session.commit()
