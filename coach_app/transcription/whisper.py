@@ -22,7 +22,7 @@ import numpy as np
 from coach_app.config import EMBEDDED_MODEL, TranscriptionSettings
 from coach_app.core.transcript import UNKNOWN, Word, merge_words_into_turns
 from coach_app.errors import ConfigurationError
-from coach_app.transcription.audio import WHISPER_RATE, channels_identical, inspect_audio, load_channels
+from coach_app.transcription.audio import WHISPER_RATE, channels_identical, load_channels, probe_channels
 from coach_app.transcription.base import (
     ChannelMap,
     ProgressCallback,
@@ -120,11 +120,14 @@ class SpeechWindows:
 
     @classmethod
     def build(cls, channels: list[np.ndarray], vad: bool = True) -> "SpeechWindows":
+        """Pack the speech of ``channels`` (the list is emptied: its arrays are released as
+        soon as their speech is copied, which keeps a long call's peak memory down)."""
         from faster_whisper.vad import VadOptions, get_speech_timestamps
 
         limit = _WINDOW_S * WHISPER_RATE
         parts, clips, pieces, pos = [], [], [], 0
-        for ch, audio in enumerate(channels):
+        for ch in range(len(channels)):
+            audio, channels[ch] = channels[ch], None  # consumed: free each channel once packed
             if vad:  # the same VAD settings BatchedInferencePipeline uses by default
                 speech = get_speech_timestamps(audio, VadOptions(max_speech_duration_s=_WINDOW_S, min_silence_duration_ms=160))
             else:
@@ -138,7 +141,7 @@ class SpeechWindows:
                     pieces.append(window)
                     window, window_len = [], 0
                 window.append((ch, sp["start"], pos, length))
-                parts.append(audio[sp["start"] : sp["end"]])
+                parts.append(audio[sp["start"] : sp["end"]].copy())
                 pos += length
                 window_len += length
             if window:
@@ -193,8 +196,9 @@ class WhisperTranscriber:
         from faster_whisper import BatchedInferencePipeline
 
         self.check_language()
-        info = inspect_audio(path)
-        channels = load_channels(path, 2 if info.channels >= 2 and not channel_map.is_mono else 1)
+        n_channels = probe_channels(path)
+        channels = load_channels(path, 2 if n_channels >= 2 and not channel_map.is_mono else 1)
+        duration_ms = channels[0].shape[0] * 1000 // WHISPER_RATE
         notes: list[str] = []
         speakers = channel_map.speakers
         if len(channels) == 2 and channels_identical(*channels):
@@ -210,7 +214,7 @@ class WhisperTranscriber:
 
         opts = self.settings
         if not windows.clips:  # silence only: nothing to decode
-            return TranscriptionResult([], None, info.duration_ms, 0, self.name, str(ChannelMap(speakers)), notes)
+            return TranscriptionResult([], None, duration_ms, 0, self.name, str(ChannelMap(speakers)), notes)
         pipeline = BatchedInferencePipeline(self.model)
         segments, tinfo = pipeline.transcribe(
             windows.audio,
@@ -239,7 +243,7 @@ class WhisperTranscriber:
         return TranscriptionResult(
             segments=merge_words_into_turns(words),
             language=tinfo.language,
-            duration_ms=info.duration_ms,
+            duration_ms=duration_ms,
             speech_ms=speech_ms,
             model_name=self.name,
             channel_map=str(ChannelMap(speakers)) if speakers != (UNKNOWN,) else ChannelMap.MONO,
