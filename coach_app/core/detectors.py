@@ -1,0 +1,220 @@
+"""The detector kinds a rubric criterion can use. Each returns a Verdict: status, the
+utterances that decided it (evidence) and a detail for the rationale."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from coach_app.core.rubric import Detector, Rubric
+from coach_app.core.text import Pattern, compile_pattern, find, stopwords
+from coach_app.core.transcript import AGENT, CUSTOMER, Segment
+
+if TYPE_CHECKING:
+    from coach_app.core.scoring import Conversation
+
+NEGATION_WINDOW = 3
+
+
+@dataclass
+class Verdict:
+    status: str
+    segments: list[Segment] = field(default_factory=list)
+    detail: str = ""
+
+
+@lru_cache(maxsize=20_000)
+def _compiled(patterns: tuple[str, ...], lang: str) -> tuple[Pattern, ...]:
+    return tuple(compile_pattern(p, lang) for p in patterns)
+
+
+def _patterns(lists: dict[str, list[str]], lang: str) -> tuple[Pattern, ...]:
+    return _compiled(tuple(lists.get(lang, ())), lang)
+
+
+def _negated(conv: "Conversation", idx: int, start: int, rubric: Rubric, lang: str) -> bool:
+    neg = set(rubric.negations.get(lang, ()))
+    toks = conv.texts[idx].tokens[max(0, start - NEGATION_WINDOW) : start]
+    return any(t in neg or t.endswith("n't") for t in toks)
+
+
+def _in_window(conv: "Conversation", seg: Segment, det: Detector) -> bool:
+    if det.within_first_s is not None and seg.start_ms > det.within_first_s * 1000:
+        return False
+    if det.within_last_s is not None and seg.start_ms < conv.duration_ms - det.within_last_s * 1000:
+        return False
+    return True
+
+
+def matching(conv: "Conversation", det: Detector, rubric: Rubric, lang: str, lists: dict[str, list[str]],
+             speaker: str | None = None, guard: bool = True) -> list[int]:
+    """Indexes of utterances (by ``speaker``, in the detector's window) matching any pattern,
+    skipping ignored utterances and negated matches."""
+    pats = _patterns(lists, lang)
+    if not pats:
+        return []
+    ignore = _patterns(det.ignore, lang)
+    who = speaker or det.speaker
+    out = []
+    for i, seg in enumerate(conv.segments):
+        if who != "any" and seg.speaker != who:
+            continue
+        if not _in_window(conv, seg, det):
+            continue
+        text = conv.texts[i]
+        if guard and any(find(p, text) for p in ignore):
+            continue
+        for p in pats:
+            span = find(p, text)
+            if span and not (guard and det.negation_guard and _negated(conv, i, span[0], rubric, lang)):
+                out.append(i)
+                break
+    return out
+
+
+def phrases(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
+    if det.na_for_chat and conv.is_chat:
+        return Verdict("na", detail="chat")
+    if hits := matching(conv, det, rubric, lang, det.na):
+        return Verdict("na", [conv.segments[hits[0]]])
+    if hits := matching(conv, det, rubric, lang, det.not_met):
+        return Verdict("not_met", [conv.segments[i] for i in hits[:3]])
+    if hits := matching(conv, det, rubric, lang, det.met):
+        return Verdict("met", [conv.segments[i] for i in hits[:3]])
+    return Verdict(det.default)
+
+
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäö]+")
+
+
+def greeting(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
+    window = (det.within_first_s or 30) * 1000
+    first = [i for i, s in enumerate(conv.segments) if s.speaker == AGENT and s.start_ms <= window]
+    if conv.is_chat:  # chat times are send times, not speech: the first two agent messages count
+        first = [i for i, s in enumerate(conv.segments) if s.speaker == AGENT][:2]
+    if not first:
+        return Verdict("not_met", detail="no agent words at the start")
+    sub = type(det)(**{**det.model_dump(), "within_first_s": None})
+    in_first = set(first)
+    help_hits = [i for i in matching(conv, sub, rubric, lang, det.extra.get("help", {})) if i in in_first]
+    intro_hits = [i for i in matching(conv, sub, rubric, lang, det.extra.get("intro", {})) if i in in_first]
+    if not intro_hits and _PROPER.search(conv.segments[first[0]].text):
+        intro_hits = [first[0]]
+    bad = [i for i in matching(conv, sub, rubric, lang, det.not_met) if i == first[0]]
+    if bad:
+        return Verdict("not_met", [conv.segments[bad[0]]])
+    if help_hits and intro_hits:
+        return Verdict("met", [conv.segments[min(intro_hits[0], help_hits[0])]])
+    missing = "offer of help" if intro_hits else "name" if help_hits else "name and offer of help"
+    return Verdict("not_met", [conv.segments[first[0]]], detail=missing)
+
+
+def _numbers(conv, i: int, number_words: set[str]) -> set[str]:
+    return {t for t in conv.texts[i].tokens if t[0].isdigit() or t in number_words} | \
+           {s for s in conv.texts[i].stems if s in number_words}
+
+
+def reflection(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
+    """Active listening: the agent paraphrases/checks understanding, or repeats a detail the
+    customer gave (a number, a date, a name, key nouns). Asking again for something the
+    customer already gave (``not_met`` patterns after a customer number) fails it."""
+    numwords = set(det.extra.get("number_words", {}).get(lang, ()))
+    stop = stopwords(lang) | set(det.extra.get("stop", {}).get(lang, ()))
+    min_shared = int(det.params.get("min_shared_words", 2))
+    customer_numbers: set[str] = set()
+    customer_words: set[str] = set()
+    reask = set(matching(conv, det, rubric, lang, det.not_met))
+    paraphrase = set(matching(conv, det, rubric, lang, det.met))
+    evidence_met: list[Segment] = []
+    for i, seg in enumerate(conv.segments):
+        if seg.speaker == CUSTOMER:
+            customer_numbers |= _numbers(conv, i, numwords)
+            customer_words |= {s for t, s in zip(conv.texts[i].tokens, conv.texts[i].stems)
+                               if len(t) >= 4 and t not in stop and not t[0].isdigit()}
+            continue
+        if seg.speaker != AGENT:
+            continue
+        if i in reask and customer_numbers:
+            return Verdict("not_met", [seg], detail="asked again for a detail the customer had given")
+        if evidence_met:
+            continue
+        if i in paraphrase:
+            evidence_met.append(seg)
+            continue
+        nums = _numbers(conv, i, numwords) & customer_numbers
+        shared = {s for t, s in zip(conv.texts[i].tokens, conv.texts[i].stems)
+                  if len(t) >= 4 and t not in stop} & customer_words
+        if nums or len(shared) >= min_shared:
+            evidence_met.append(seg)
+    if evidence_met:
+        return Verdict("met", evidence_met[:1])
+    return Verdict("not_met", detail="nothing the customer said was reflected back")
+
+
+def talk_over(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
+    if conv.is_chat:
+        return Verdict("na", detail="chat")
+    times = conv.summary.talk_over_ms
+    limit = int(det.params.get("max_events", 2))
+    if len(times) > limit:
+        segs = [s for s in conv.segments if s.speaker == AGENT and s.start_ms in set(times)]
+        return Verdict("not_met", segs[:3], detail=f"{len(times)}")
+    return Verdict("met", detail=f"{len(times)}")
+
+
+def hold(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
+    if conv.is_chat:
+        return Verdict("na", detail="chat")
+    req = set(matching(conv, det, rubric, lang, det.extra.get("request", {})))
+    thanks = set(matching(conv, det, rubric, lang, det.extra.get("thanks", {})))
+    silences = conv.summary.long_silences
+    if not silences and not req:
+        return Verdict("na")
+    segs = conv.segments
+    for start, end in silences:
+        before = [i for i, s in enumerate(segs) if s.end_ms <= start and s.speaker == AGENT]
+        after = [i for i, s in enumerate(segs) if s.start_ms >= end and s.speaker == AGENT]
+        secs = f"{(end - start) / 1000:.0f}"
+        asked = before and any(i in req for i in before[-2:])
+        thanked = after and any(i in thanks for i in after[:2])
+        if not asked:
+            return Verdict("not_met", [segs[before[-1]]] if before else [], detail=f"{secs} s silence not announced")
+        if not thanked:
+            return Verdict("not_met", [segs[after[0]]] if after else [], detail=f"{secs} s hold not thanked")
+    ev = [segs[i] for i in sorted(req)[:1]]
+    return Verdict("met", ev, detail=f"{len(silences)}")
+
+
+_ACRONYM = re.compile(r"\b(?=[A-ZÅÄÖ0-9]*[A-ZÅÄÖ][A-ZÅÄÖ0-9]*\b)(?=\w*[A-ZÅÄÖ]\w*[A-ZÅÄÖ0-9])[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}\b")
+
+
+def clarity(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
+    s = conv.summary
+    if not conv.is_chat and s.agent_talk_ms >= det.params.get("min_agent_talk_s", 20) * 1000:
+        wpm = s.agent_wpm
+        if wpm > det.params.get("wpm_max", 190) or wpm < det.params.get("wpm_min", 110):
+            return Verdict("not_met", detail=f"{wpm:.0f} words per minute")
+    allowed = {a.upper() for a in det.extra.get("allowed", {}).get(lang, ())}
+    explained = set(matching(conv, det, rubric, lang, det.extra.get("explain", {}), guard=False))
+    for i, seg in enumerate(conv.segments):
+        if seg.speaker != AGENT:
+            continue
+        terms = [t for t in _ACRONYM.findall(seg.text) if t.upper() not in allowed]
+        if terms and i not in explained:
+            return Verdict("not_met", [seg], detail=", ".join(dict.fromkeys(terms)))
+    confused = matching(conv, det, rubric, lang, det.not_met, speaker=CUSTOMER)
+    if confused:
+        return Verdict("not_met", [conv.segments[confused[0]]], detail="customer did not understand")
+    return Verdict("met")
+
+
+KINDS = {
+    "phrases": phrases,
+    "greeting": greeting,
+    "reflection": reflection,
+    "talk_over": talk_over,
+    "hold": hold,
+    "clarity": clarity,
+}

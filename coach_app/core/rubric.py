@@ -1,0 +1,252 @@
+"""Rubric templates: YAML files validated into pydantic models with errors that name the file,
+the line and the field ("rubrics/x.yaml:42: criterion 'empathy': weight: must be > 0")."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from coach_app.core.text import PatternError, compile_pattern
+from coach_app.errors import CoachError
+
+DETECTOR_KINDS = ("phrases", "greeting", "reflection", "talk_over", "hold", "clarity", "person")
+
+
+class RubricError(CoachError):
+    pass
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+LangText = dict[str, str]
+LangList = dict[str, list[str]]
+
+
+class Detector(Strict):
+    """How a criterion is scored automatically. ``kind`` picks the algorithm; the phrase lists
+    (per language) configure it. See the default rubric for every field in use."""
+
+    kind: Literal["phrases", "greeting", "reflection", "talk_over", "hold", "clarity"] = "phrases"
+    speaker: Literal["agent", "customer", "any"] = "agent"
+    #: only utterances starting in the first / last N seconds of the conversation count
+    within_first_s: Optional[float] = Field(None, gt=0)
+    within_last_s: Optional[float] = Field(None, gt=0)
+    #: any match -> met (with the utterance as evidence)
+    met: LangList = {}
+    #: any match -> not_met; wins over ``met``
+    not_met: LangList = {}
+    #: utterances matching these are ignored (sarcasm, hedged forms: "thanks a lot for shouting")
+    ignore: LangList = {}
+    #: a match preceded (within 3 words) by one of the rubric's negation words does not count
+    negation_guard: bool = True
+    #: status when nothing matched
+    default: Literal["met", "not_met", "na"] = "not_met"
+    #: any match -> na (checked first); e.g. an informational contact for resolution
+    na: LangList = {}
+    #: detector-specific extra phrase lists (greeting: help/intro; hold: request/thanks; ...)
+    extra: dict[str, LangList] = {}
+    #: numeric parameters (talk_over: max_events; clarity: wpm_min, wpm_max ...)
+    params: dict[str, float] = {}
+    #: a chat has no speaking times: timing detectors answer na there
+    na_for_chat: bool = False
+
+    def phrase_lists(self) -> dict[str, LangList]:
+        out = {"met": self.met, "not_met": self.not_met, "ignore": self.ignore, "na": self.na}
+        out.update({f"extra.{k}": v for k, v in self.extra.items()})
+        return out
+
+
+class Criterion(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: LangText
+    description: LangText
+    weight: float = 1.0
+    critical: bool = False
+    na_when: LangText = {}
+    scoring: Literal["automatic", "person"] = "automatic"
+    scale: Literal["met_not_met", "1-5", "0-10"] = "met_not_met"
+    detector: Optional[Detector] = None
+    tips: LangList = {}
+    #: rationale templates per language and status; {quote}, {time} and {detail} are filled in
+    rationale: dict[str, dict[str, str]] = {}
+
+    @field_validator("weight")
+    @classmethod
+    def _weight(cls, v: float) -> float:
+        if not v > 0:
+            raise ValueError("weight must be a positive number")
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Criterion":
+        if self.scoring == "automatic" and self.detector is None:
+            raise ValueError("an automatic criterion needs a 'detector' (or set scoring: person)")
+        if self.scale != "met_not_met" and self.scoring != "person":
+            raise ValueError("a 1-5 or 0-10 scale is only for person-scored criteria")
+        return self
+
+
+class Section(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: LangText
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class Rubric(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    name: LangText
+    version: str
+    languages: list[str] = Field(min_length=1)
+    pass_mark: float = Field(70, ge=0, le=100)
+    #: words that negate a following phrase ("don't understand", "en ymmärrä")
+    negations: LangList = {}
+    #: silence (s) above which a gap is a hold / dead air
+    hold_limit_s: float = Field(20, gt=0)
+    sections: list[Section] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> "Rubric":
+        seen: set[str] = set()
+        for c in self.criteria:
+            if c.id in seen:
+                raise ValueError(f"criterion id '{c.id}' is used twice")
+            seen.add(c.id)
+            for lang in self.languages:
+                for field in ("title", "description"):
+                    if lang not in getattr(c, field):
+                        raise ValueError(f"criterion '{c.id}': {field} has no '{lang}' text")
+            if c.detector is not None:
+                for name, lists in c.detector.phrase_lists().items():
+                    for lang, patterns in lists.items():
+                        if lang not in self.languages:
+                            raise ValueError(f"criterion '{c.id}': {name} has language '{lang}' not in languages")
+                        for p in patterns:
+                            try:
+                                compile_pattern(p, lang)
+                            except PatternError as exc:
+                                raise ValueError(f"criterion '{c.id}': {name}.{lang}: {exc}") from None
+                    if lists and name in ("met", "not_met"):
+                        missing = [lang for lang in self.languages if lang not in lists]
+                        if missing:
+                            raise ValueError(f"criterion '{c.id}': {name} has no patterns for {', '.join(missing)}")
+        return self
+
+    @property
+    def criteria(self) -> list[Criterion]:
+        return [c for s in self.sections for c in s.criteria]
+
+    def criterion(self, cid: str) -> Criterion:
+        for c in self.criteria:
+            if c.id == cid:
+                return c
+        raise KeyError(cid)
+
+
+# ----------------------------------------------------------------------------- loading
+
+def _compose_with_lines(text: str, origin: str) -> tuple[Any, dict[tuple, int]]:
+    """Parse YAML keeping the line of every key and list item (for error messages)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise RubricError(f"{origin}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+    lines: dict[tuple, int] = {}
+
+    def build(n, path: tuple):
+        lines[path] = n.start_mark.line + 1
+        if isinstance(n, yaml.MappingNode):
+            out = {}
+            for k, v in n.value:
+                key = k.value
+                if key in out:
+                    raise RubricError(f"{origin}:{k.start_mark.line + 1}: key '{key}' appears twice")
+                lines[path + (key,)] = k.start_mark.line + 1
+                out[key] = build(v, path + (key,))
+            return out
+        if isinstance(n, yaml.SequenceNode):
+            return [build(v, path + (i,)) for i, v in enumerate(n.value)]
+        return scalars.construct_object(n, deep=True)
+
+    scalars = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    if node is None:
+        raise RubricError(f"{origin}: file is empty")
+    return build(node, ()), lines
+
+
+def _where(data: Any, loc: tuple) -> str:
+    """'criterion 'empathy': weight' from a pydantic location inside the rubric data."""
+    parts, cur = [], data
+    for key in loc:
+        try:
+            cur = cur[key]
+        except (KeyError, IndexError, TypeError):
+            parts.append(str(key))
+            continue
+        if isinstance(cur, dict) and "id" in cur and isinstance(key, int):
+            kind = "criterion" if "detector" in cur or "scoring" in cur or "weight" in cur else "section"
+            parts.append(f"{kind} '{cur['id']}'")
+        elif not isinstance(key, int):
+            parts.append(str(key))
+    return ": ".join(parts)
+
+
+def _criterion_line(data: dict, lines: dict[tuple, int], cid: str) -> int | None:
+    for si, sec in enumerate(data.get("sections") or []):
+        for ci, crit in enumerate((sec or {}).get("criteria") or []):
+            if isinstance(crit, dict) and crit.get("id") == cid:
+                return lines.get(("sections", si, "criteria", ci, "id"))
+    return None
+
+
+def parse_rubric(text: str, origin: str = "<rubric>") -> Rubric:
+    data, lines = _compose_with_lines(text, origin)
+    if not isinstance(data, dict):
+        raise RubricError(f"{origin}: a rubric must be a mapping with id, name, version, languages and sections")
+    try:
+        return Rubric.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
+        probe = loc
+        while probe and probe not in lines:
+            probe = probe[:-1]
+        line = lines.get(probe, 1)
+        named = re.search(r"criterion '([^']+)'", err["msg"])
+        if not loc and named:  # a whole-rubric check: point at the criterion it names
+            line = _criterion_line(data, lines, named.group(1)) or line
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = f"unknown key '{loc[-1]}'"
+            loc = loc[:-1]
+        elif msg.startswith("Value error, "):
+            msg = msg[len("Value error, "):]
+        where = _where(data, loc)
+        raise RubricError(f"{origin}:{line}: {where + ': ' if where else ''}{msg}") from None
+
+
+def load_rubric(path: str | Path) -> Rubric:
+    p = Path(path)
+    try:
+        text = p.read_text("utf-8")
+    except FileNotFoundError:
+        raise RubricError(f"{p}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RubricError(f"{p}: cannot read ({exc})") from None
+    return parse_rubric(text, str(p))
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+DEFAULT_RUBRIC = Path(__file__).resolve().parents[2] / "rubrics" / "customer-encounter-model.yaml"

@@ -1,0 +1,168 @@
+"""Automatic scoring of a transcript against a rubric. Deterministic and explainable: every
+verdict carries the utterance that decided it and a one-sentence rationale in the rubric's
+language. Pure Python (no Qt, no database)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from coach_app.core import detectors
+from coach_app.core.metrics import TalkSummary, talk_summary
+from coach_app.core.rubric import Criterion, Rubric
+from coach_app.core.text import Text, detect_language
+from coach_app.core.transcript import Segment, format_clock
+
+MET, NOT_MET, NA = "met", "not_met", "na"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    speaker: str
+    start_ms: int
+    end_ms: int
+    quote: str
+
+    def to_json(self) -> dict:
+        return {"speaker": self.speaker, "start": round(self.start_ms / 1000, 3), "end": round(self.end_ms / 1000, 3),
+                "quote": self.quote}
+
+    def to_db(self) -> dict:
+        return {"speaker": self.speaker, "start_ms": self.start_ms, "end_ms": self.end_ms, "quote": self.quote}
+
+
+@dataclass
+class CriterionScore:
+    criterion: Criterion
+    status: str | None  # None: not scored yet (person-only)
+    evidence: list[Evidence] = field(default_factory=list)
+    rationale: str = ""
+
+    @property
+    def score(self) -> float | None:
+        return {MET: 1.0, NOT_MET: 0.0}.get(self.status) if self.status else None
+
+
+@dataclass
+class Conversation:
+    """A transcript prepared for scoring: segments plus their tokenised text."""
+
+    segments: list[Segment]
+    language: str
+    channel_type: str  # phone | chat
+    texts: list[Text] = field(default_factory=list)
+    summary: TalkSummary | None = None
+
+    @classmethod
+    def prepare(cls, segments: Sequence[Segment], language: str | None, channel_type: str,
+                hold_limit_ms: int = 20000) -> "Conversation":
+        segs = sorted(segments, key=lambda s: (s.start_ms, s.end_ms))
+        lang = (language or detect_language([s.text for s in segs])).lower()[:2]
+        conv = cls(segs, lang, channel_type)
+        conv.texts = [Text.of(s.text, lang) for s in segs]
+        conv.summary = talk_summary(segs, hold_limit_ms)
+        return conv
+
+    @property
+    def is_chat(self) -> bool:
+        return self.channel_type == "chat"
+
+    @property
+    def duration_ms(self) -> int:
+        return max((s.end_ms for s in self.segments), default=0)
+
+
+@dataclass
+class ScoreResult:
+    rubric: Rubric
+    language: str
+    scores: list[CriterionScore]
+    metrics: dict
+
+    @property
+    def total(self) -> float | None:
+        applicable = [s for s in self.scores if s.status in (MET, NOT_MET)]
+        weight = sum(s.criterion.weight for s in applicable)
+        if not weight:
+            return None
+        return round(100.0 * sum(s.criterion.weight for s in applicable if s.status == MET) / weight, 1)
+
+    @property
+    def passed(self) -> bool | None:
+        if self.total is None:
+            return None
+        if any(s.criterion.critical and s.status == NOT_MET for s in self.scores):
+            return False
+        return self.total >= self.rubric.pass_mark
+
+
+def metrics_json(conv: Conversation) -> dict:
+    s = conv.summary
+    timed = not conv.is_chat
+    return {
+        "duration_s": round(conv.duration_ms / 1000, 1) if timed else None,
+        "agent_talk_ratio": round(s.agent_talk_ratio, 3) if timed else None,
+        "agent_wpm": round(s.agent_wpm, 1) if timed else None,
+        "talk_over_count": s.talk_over_count if timed else None,
+        "talk_over_at_s": [round(t / 1000, 1) for t in s.talk_over_ms] if timed else [],
+        "longest_silence_s": round(s.longest_silence_ms / 1000, 1) if timed else None,
+        "long_silences_s": [[round(a / 1000, 1), round(b / 1000, 1)] for a, b in s.long_silences] if timed else [],
+        "agent_turns": sum(1 for x in conv.segments if x.speaker == "agent"),
+        "customer_turns": sum(1 for x in conv.segments if x.speaker == "customer"),
+    }
+
+
+def _rationale(c: Criterion, lang: str, status: str, ev: list[Evidence], detail: str) -> str:
+    templates = c.rationale.get(lang) or c.rationale.get("en") or {}
+    tpl = templates.get(status)
+    quote = ev[0].quote if ev else ""
+    if len(quote) > 90:
+        quote = quote[:87].rstrip() + "…"
+    time = format_clock(ev[0].start_ms) if ev else ""
+    if tpl:
+        return tpl.format(quote=quote, time=time, detail=detail).strip()
+    base = {"met": "Met", "not_met": "Not met", "na": "Not applicable"}[status]
+    return f"{base}{f' at {time}: “{quote}”' if ev else ''}{f' ({detail})' if detail else ''}."
+
+
+def score_conversation(conv: Conversation, rubric: Rubric) -> ScoreResult:
+    lang = conv.language if conv.language in rubric.languages else rubric.languages[0]
+    scores = []
+    for c in rubric.criteria:
+        if c.scoring == "person" or c.detector is None:
+            scores.append(CriterionScore(c, None, [], ""))
+            continue
+        run: Callable = detectors.KINDS[c.detector.kind]
+        verdict = run(conv, c.detector, rubric, lang)
+        ev = [Evidence(s.speaker, s.start_ms, s.end_ms, s.text) for s in verdict.segments]
+        scores.append(CriterionScore(c, verdict.status, ev, _rationale(c, lang, verdict.status, ev, verdict.detail)))
+    return ScoreResult(rubric, lang, scores, metrics_json(conv))
+
+
+def score_segments(segments: Sequence[Segment], rubric: Rubric, language: str | None = None,
+                   channel_type: str = "phone") -> ScoreResult:
+    conv = Conversation.prepare(segments, language, channel_type, int(rubric.hold_limit_s * 1000))
+    return score_conversation(conv, rubric)
+
+
+def result_json(result: ScoreResult) -> dict:
+    r = result.rubric
+    return {
+        "rubric": {"id": r.id, "version": r.version, "language": result.language},
+        "total": result.total,
+        "passed": result.passed,
+        "criteria": [
+            {
+                "id": s.criterion.id,
+                "title": s.criterion.title.get(result.language) or next(iter(s.criterion.title.values())),
+                "status": s.status,
+                "score": s.score,
+                "weight": s.criterion.weight,
+                "critical": s.criterion.critical,
+                "evidence": [e.to_json() for e in s.evidence],
+                "rationale": s.rationale,
+            }
+            for s in result.scores
+        ],
+        "metrics": result.metrics,
+    }
