@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach_app.core.rubric import Detector, Rubric
-from coach_app.core.text import Pattern, compile_pattern, find, stopwords
+from coach_app.core.text import Pattern, Text, compile_pattern, find, stopwords
 from coach_app.core.transcript import AGENT, CUSTOMER, Segment
 
 if TYPE_CHECKING:
@@ -34,9 +34,9 @@ def _patterns(lists: dict[str, list[str]], lang: str) -> tuple[Pattern, ...]:
     return _compiled(tuple(lists.get(lang, ())), lang)
 
 
-def _negated(conv: "Conversation", idx: int, start: int, rubric: Rubric, lang: str) -> bool:
+def _negated(text: Text, start: int, rubric: Rubric, lang: str) -> bool:
     neg = set(rubric.negations.get(lang, ()))
-    toks = conv.texts[idx].tokens[max(0, start - NEGATION_WINDOW) : start]
+    toks = text.tokens[max(0, start - NEGATION_WINDOW) : start]
     return any(t in neg or t.endswith("n't") for t in toks)
 
 
@@ -48,8 +48,18 @@ def _in_window(conv: "Conversation", seg: Segment, det: Detector) -> bool:
     return True
 
 
+def _statements(conv: "Conversation", i: int, lang: str) -> Text:
+    """The utterance without its questions ("What's your e-mail?" states no next step)."""
+    raw = conv.segments[i].text
+    kept = [s for s in _SENTENCE.findall(raw) if not s.rstrip().endswith("?")]
+    return Text.of(" ".join(kept), lang) if len(kept) != len(_SENTENCE.findall(raw)) else conv.texts[i]
+
+
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
 def matching(conv: "Conversation", det: Detector, rubric: Rubric, lang: str, lists: dict[str, list[str]],
-             speaker: str | None = None, guard: bool = True) -> list[int]:
+             speaker: str | None = None, guard: bool = True, skip_questions: bool = False) -> list[int]:
     """Indexes of utterances (by ``speaker``, in the detector's window) matching any pattern,
     skipping ignored utterances and negated matches."""
     pats = _patterns(lists, lang)
@@ -63,12 +73,12 @@ def matching(conv: "Conversation", det: Detector, rubric: Rubric, lang: str, lis
             continue
         if not _in_window(conv, seg, det):
             continue
-        text = conv.texts[i]
+        text = _statements(conv, i, lang) if skip_questions else conv.texts[i]
         if guard and any(find(p, text) for p in ignore):
             continue
         for p in pats:
             span = find(p, text)
-            if span and not (guard and det.negation_guard and _negated(conv, i, span[0], rubric, lang)):
+            if span and not (guard and det.negation_guard and _negated(text, span[0], rubric, lang)):
                 out.append(i)
                 break
     return out
@@ -81,7 +91,10 @@ def phrases(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
         return Verdict("na", [conv.segments[hits[0]]])
     if hits := matching(conv, det, rubric, lang, det.not_met):
         return Verdict("not_met", [conv.segments[i] for i in hits[:3]])
-    if hits := matching(conv, det, rubric, lang, det.met):
+    if hits := matching(conv, det, rubric, lang, det.extra.get("customer_not_met", {}), speaker=CUSTOMER):
+        return Verdict("not_met", [conv.segments[i] for i in hits[:3]])
+    hits = matching(conv, det, rubric, lang, det.met, skip_questions=bool(det.params.get("skip_questions")))
+    if hits:
         return Verdict("met", [conv.segments[i] for i in hits[:3]])
     return Verdict(det.default)
 
@@ -105,6 +118,9 @@ def greeting(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
     bad = [i for i in matching(conv, sub, rubric, lang, det.not_met) if i == first[0]]
     if bad:
         return Verdict("not_met", [conv.segments[bad[0]]])
+    customer_first = any(s.speaker == CUSTOMER for s in conv.segments[: first[0]])
+    if customer_first and not help_hits:  # the customer opened with the matter: answering it is the help
+        help_hits = [first[0]]
     if help_hits and intro_hits:
         return Verdict("met", [conv.segments[min(intro_hits[0], help_hits[0])]])
     missing = "offer of help" if intro_hits else "name" if help_hits else "name and offer of help"
@@ -116,38 +132,50 @@ def _numbers(conv, i: int, number_words: set[str]) -> set[str]:
            {s for s in conv.texts[i].stems if s in number_words}
 
 
+def _gave_identifier(conv, i: int, number_words: set[str]) -> bool:
+    """Did utterance ``i`` contain something like an order/account number or reference?"""
+    toks = conv.texts[i].tokens
+    if any(sum(ch.isdigit() for ch in t) >= 4 for t in toks):
+        return True
+    if re.search(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9-]{5,}\b", conv.segments[i].text):
+        return True
+    return sum(1 for t, st in zip(toks, conv.texts[i].stems) if t in number_words or st in number_words) >= 4
+
+
 def reflection(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
     """Active listening: the agent paraphrases/checks understanding, or repeats a detail the
-    customer gave (a number, a date, a name, key nouns). Asking again for something the
-    customer already gave (``not_met`` patterns after a customer number) fails it."""
+    customer gave just before (a number, a date, a name, key nouns). Asking again for an
+    identifier the customer already gave (``not_met`` patterns) fails it."""
     numwords = set(det.extra.get("number_words", {}).get(lang, ()))
     stop = stopwords(lang) | set(det.extra.get("stop", {}).get(lang, ()))
     min_shared = int(det.params.get("min_shared_words", 2))
-    customer_numbers: set[str] = set()
-    customer_words: set[str] = set()
     reask = set(matching(conv, det, rubric, lang, det.not_met))
     paraphrase = set(matching(conv, det, rubric, lang, det.met))
+    gave_id = False
+    recent_numbers: set[str] = set()
+    recent_words: set[str] = set()
     evidence_met: list[Segment] = []
     for i, seg in enumerate(conv.segments):
         if seg.speaker == CUSTOMER:
-            customer_numbers |= _numbers(conv, i, numwords)
-            customer_words |= {s for t, s in zip(conv.texts[i].tokens, conv.texts[i].stems)
-                               if len(t) >= 4 and t not in stop and not t[0].isdigit()}
+            gave_id = gave_id or _gave_identifier(conv, i, numwords)
+            recent_numbers |= _numbers(conv, i, numwords)
+            recent_words |= {s for t, s in zip(conv.texts[i].tokens, conv.texts[i].stems)
+                             if len(t) >= 4 and t not in stop and not t[0].isdigit()}
             continue
         if seg.speaker != AGENT:
             continue
-        if i in reask and customer_numbers:
+        if i in reask and gave_id:
             return Verdict("not_met", [seg], detail="asked again for a detail the customer had given")
-        if evidence_met:
-            continue
-        if i in paraphrase:
-            evidence_met.append(seg)
-            continue
-        nums = _numbers(conv, i, numwords) & customer_numbers
-        shared = {s for t, s in zip(conv.texts[i].tokens, conv.texts[i].stems)
-                  if len(t) >= 4 and t not in stop} & customer_words
-        if nums or len(shared) >= min_shared:
-            evidence_met.append(seg)
+        if not evidence_met:
+            if i in paraphrase:
+                evidence_met.append(seg)
+            else:
+                nums = _numbers(conv, i, numwords) & recent_numbers
+                shared = {s for t, s in zip(conv.texts[i].tokens, conv.texts[i].stems)
+                          if len(t) >= 4 and t not in stop} & recent_words
+                if nums or len(shared) >= min_shared:
+                    evidence_met.append(seg)
+        recent_numbers, recent_words = set(), set()  # reflect what was *just* said
     if evidence_met:
         return Verdict("met", evidence_met[:1])
     return Verdict("not_met", detail="nothing the customer said was reflected back")
@@ -170,7 +198,7 @@ def hold(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
     req = set(matching(conv, det, rubric, lang, det.extra.get("request", {})))
     thanks = set(matching(conv, det, rubric, lang, det.extra.get("thanks", {})))
     silences = conv.summary.long_silences
-    if not silences and not req:
+    if not silences:  # a short look-up is not a hold
         return Verdict("na")
     segs = conv.segments
     for start, end in silences:
@@ -190,6 +218,14 @@ def hold(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
 _ACRONYM = re.compile(r"\b(?=[A-ZÅÄÖ0-9]*[A-ZÅÄÖ][A-ZÅÄÖ0-9]*\b)(?=\w*[A-ZÅÄÖ]\w*[A-ZÅÄÖ0-9])[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}\b")
 
 
+def _is_code(text: str, m: re.Match) -> bool:
+    """A reference or code read out (QX7PLM, HH-4419027), not jargon."""
+    tok = m.group(0)
+    if sum(ch.isdigit() for ch in tok) and len(tok) >= 5:
+        return True
+    return bool(re.match(r"[-‐ ]?\d", text[m.end() : m.end() + 2]))
+
+
 def clarity(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
     s = conv.summary
     if not conv.is_chat and s.agent_talk_ms >= det.params.get("min_agent_talk_s", 20) * 1000:
@@ -198,10 +234,12 @@ def clarity(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
             return Verdict("not_met", detail=f"{wpm:.0f} words per minute")
     allowed = {a.upper() for a in det.extra.get("allowed", {}).get(lang, ())}
     explained = set(matching(conv, det, rubric, lang, det.extra.get("explain", {}), guard=False))
+    customer_terms = {t for s in conv.segments if s.speaker == CUSTOMER for t in _ACRONYM.findall(s.text)}
     for i, seg in enumerate(conv.segments):
         if seg.speaker != AGENT:
             continue
-        terms = [t for t in _ACRONYM.findall(seg.text) if t.upper() not in allowed]
+        terms = [m.group(0) for m in _ACRONYM.finditer(seg.text)
+                 if m.group(0).upper() not in allowed and m.group(0) not in customer_terms and not _is_code(seg.text, m)]
         if terms and i not in explained:
             return Verdict("not_met", [seg], detail=", ".join(dict.fromkeys(terms)))
     confused = matching(conv, det, rubric, lang, det.not_met, speaker=CUSTOMER)
