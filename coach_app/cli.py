@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -26,13 +27,26 @@ class Context:
     """What every subcommand needs: the workspace, a migrated database, settings."""
 
     def __init__(self, args: argparse.Namespace):
-        from coach_app.db.engine import open_database
-
         self.args = args
         self.ws = resolve_workspace(args.workspace, args.db)
-        self.ws.ensure_dirs()
-        self.settings = self.ws.load_settings()
-        self.engine = open_database(self.ws.db_url)
+        self._settings = None
+        self._engine = None
+
+    @property
+    def settings(self):
+        if self._settings is None:
+            self._settings = self.ws.load_settings()
+        return self._settings
+
+    @property
+    def engine(self):
+        """The migrated database, opened on first use (``score`` and ``rubric validate`` need none)."""
+        if self._engine is None:
+            from coach_app.db.engine import open_database
+
+            self.ws.ensure_dirs()
+            self._engine = open_database(self.ws.db_url)
+        return self._engine
 
     def transcriber(self):
         from coach_app.transcription.whisper import WhisperTranscriber
@@ -190,12 +204,112 @@ def cmd_analyze(ctx: Context, args) -> int:
         if sys.stderr.isatty():
             print(file=sys.stderr)
     inter, agent, segments = interaction_with_transcript(ctx.engine, iid)
+    scored = _score_stored(ctx, iid, args.rubric) if segments else None
     if args.json:
-        print(json.dumps({"interaction": {**interaction_json(inter), "agent": agent},
-                          "segments": segments_json(segments)}, ensure_ascii=False))
+        out = {"interaction": {**interaction_json(inter), "agent": agent}, "segments": segments_json(segments)}
+        if scored is not None:
+            out.update(scored)
+        print(json.dumps(out, ensure_ascii=False))
     else:
         _print_transcript(inter, segments, agent)
+        if scored is not None:
+            _print_scores(scored)
     return 0
+
+
+def _score_stored(ctx: Context, interaction_id: int, rubric_ref: str | None) -> dict:
+    from coach_app.core.scoring import result_json
+    from coach_app.services.evaluations import score_interaction
+    from coach_app.services.rubrics import resolve_rubric
+
+    version, rubric = resolve_rubric(ctx.engine, rubric_ref)
+    evaluation, result = score_interaction(ctx.engine, interaction_id, version, rubric, ctx.settings.hold_limit_s)
+    return {**result_json(result), "evaluation_id": evaluation.id}
+
+
+def _print_scores(scored: dict, indent: str = "") -> None:
+    r = scored["rubric"]
+    verdict = {True: "PASSED", False: "FAILED", None: "-"}[scored["passed"]]
+    print(f"{indent}{r['id']} v{r['version']} ({r['language']}): total {scored['total']}  {verdict}")
+    marks = {"met": "✓", "not_met": "✗", "na": "–", None: "?"}
+    for c in scored["criteria"]:
+        status = c["status"] or "not scored"
+        print(f"{indent}  {marks[c['status']]} {c['title'][:34]:34} {status:10} {c['rationale']}")
+
+
+def cmd_score(ctx: Context, args) -> int:
+    from coach_app.core.formats import read_transcript_file
+    from coach_app.core.rubric import DEFAULT_RUBRIC, load_rubric
+    from coach_app.core.scoring import result_json, score_segments
+
+    if args.save or (args.rubric and not Path(args.rubric).is_file()):
+        from coach_app.services.rubrics import resolve_rubric
+
+        _, rubric = resolve_rubric(ctx.engine, args.rubric)
+    else:
+        rubric = load_rubric(args.rubric or DEFAULT_RUBRIC)
+    failures = 0
+    for path in args.files:
+        try:
+            if args.save:
+                from coach_app.services.importer import import_file
+
+                res = import_file(ctx.ws, ctx.engine, path, agent=args.agent)
+                out = {"source": str(path), **_score_stored(ctx, res.interaction.id, args.rubric),
+                       "interaction_id": res.interaction.id}
+            else:
+                t = read_transcript_file(Path(path))
+                out = {"source": str(path), **result_json(score_segments(t.segments, rubric, t.language, t.channel_type))}
+        except CoachError as exc:
+            failures += 1
+            print(f"error: {exc}", file=sys.stderr)
+            continue
+        if args.json:
+            print(json.dumps(out, ensure_ascii=False))
+        else:
+            print(path)
+            _print_scores(out, "  ")
+    return 1 if failures else 0
+
+
+def cmd_rubric(ctx: Context, args) -> int:
+    from coach_app.core.rubric import load_rubric
+
+    if args.action == "validate":
+        for f in args.target:
+            r = load_rubric(f)
+            print(f"{f}: ok — {r.id} v{r.version}, {len(r.criteria)} criteria, languages {', '.join(r.languages)}")
+        return 0
+    from coach_app.services.rubrics import import_rubric_file, list_rubric_versions, resolve_rubric
+
+    if args.action == "import":
+        for f in args.target:
+            version, r, created = import_rubric_file(ctx.engine, f)
+            print(f"{'imported' if created else 'already stored'}: {r.id} v{r.version} as version id {version.id}")
+        return 0
+    if args.action == "list":
+        rows = list_rubric_versions(ctx.engine)
+        if not rows:
+            print("no rubrics stored yet — the default is stored on first scoring, or: coach rubric import FILE")
+        for row, v in rows:
+            print(f"{v.id:>4}  {row.slug:32} v{v.version:8} {v.created_at:%Y-%m-%d %H:%M}  {v.content_hash[:12]}")
+        return 0
+    if args.action == "export":
+        if len(args.target) not in (1, 2):
+            raise CoachError("usage: coach rubric export ID [OUT]")
+        version, _ = resolve_rubric(ctx.engine, args.target[0])
+        if len(args.target) == 2:
+            out = Path(args.target[1])
+            if out.exists() and not args.force:
+                raise CoachError(f"{out}: already exists (use --force to overwrite)")
+            tmp = out.with_name(out.name + ".tmp")
+            tmp.write_text(version.content, "utf-8")
+            tmp.replace(out)
+            print(f"wrote {out}")
+        else:
+            sys.stdout.write(version.content)
+        return 0
+    return 2
 
 
 def cmd_demo(ctx: Context, args) -> int:
@@ -249,15 +363,30 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_show)
 
-    s = sub.add_parser("analyze", help="import and transcribe one file in one go")
+    s = sub.add_parser("analyze", help="import, transcribe and score one file in one go")
     s.add_argument("file")
     s.add_argument("--agent", metavar="NAME")
+    s.add_argument("--rubric", metavar="PATH_OR_ID")
     s.add_argument("--channels", choices=ChannelMap.CHOICES, default=ChannelMap.AGENT_CUSTOMER)
     s.add_argument("--json", action="store_true")
     _add_transcription_flags(s)
     s.set_defaults(func=cmd_analyze)
 
-    s = sub.add_parser("demo", help="import and transcribe the demo calls, then print a summary")
+    s = sub.add_parser("score", help="score transcript JSON files against a rubric (no storage unless --save)")
+    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument("--rubric", metavar="PATH_OR_ID", help="rubric file, version id or rubric id (default: the customer-encounter model)")
+    s.add_argument("--json", action="store_true", help="JSON Lines: one object per file")
+    s.add_argument("--save", action="store_true", help="also import the transcripts and store the evaluations")
+    s.add_argument("--agent", metavar="NAME", help="with --save: the agent of these interactions")
+    s.set_defaults(func=cmd_score)
+
+    s = sub.add_parser("rubric", help="validate, list, import or export rubric templates")
+    s.add_argument("action", choices=["validate", "list", "import", "export"])
+    s.add_argument("target", nargs="*", metavar="FILE_OR_ID")
+    s.add_argument("--force", action="store_true", help="export: overwrite OUT")
+    s.set_defaults(func=cmd_rubric)
+
+    s = sub.add_parser("demo", help="import, transcribe and score the demo calls, then print a summary")
     s.add_argument("--folder", default=str(Path(__file__).resolve().parent.parent / "recordings" / "demo"))
     _add_transcription_flags(s)
     s.set_defaults(func=cmd_demo)
@@ -295,6 +424,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        sys.stderr = open(os.devnull, "w")
+        return 0
     except Exception as exc:  # noqa: BLE001 - last resort: one line for the user, details in the log
         if args.debug:
             raise

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "recordings" / "demo"
 REF = ROOT / "tests" / "data" / "demo_reference"
 RATE = 16000
-VOICES = {"agent": ("en-us", 165), "customer": ("en-gb", 150)}
+VOICES = {"agent": ("en-us", 140), "customer": ("en-gb", 145)}
 
 # (speaker, text, gap before this line in seconds; negative = starts before the previous ends)
 CALLS = {

@@ -4,6 +4,7 @@ language. Pure Python (no Qt, no database)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -120,7 +121,13 @@ def _rationale(c: Criterion, lang: str, status: str, ev: list[Evidence], detail:
         quote = quote[:87].rstrip() + "…"
     time = format_clock(ev[0].start_ms) if ev else ""
     if tpl:
-        return tpl.format(quote=quote, time=time, detail=detail).strip()
+        if not ev:  # no deciding utterance: drop the "at {time}: “{quote}”" parts
+            tpl = re.sub(r"\s*(?:at|kohdassa)?\s*\(?\{time\}\)?", "", tpl)
+            tpl = re.sub(r":?\s*[“”\"]\{quote\}[”\"]", "", tpl)
+        if not detail:
+            tpl = re.sub(r"\s*\([^()]*\{detail\}[^()]*\)", "", tpl)
+        text = tpl.format(quote=quote, time=time, detail=detail).strip()
+        return re.sub(r"\s+([.,:])", r"\1", text).replace("..", ".")
     base = {"met": "Met", "not_met": "Not met", "na": "Not applicable"}[status]
     return f"{base}{f' at {time}: “{quote}”' if ev else ''}{f' ({detail})' if detail else ''}."
 

@@ -58,6 +58,7 @@ def merge_words_into_turns(
     words_by_speaker: dict[str, Sequence[Word]],
     max_pause_ms: int = 1500,
     min_yield_gap_ms: int = 250,
+    concurrent_ms: int = 300,
 ) -> list[Segment]:
     """Build speaker turns from each speaker's timed words, ordered by start time.
 
@@ -73,15 +74,26 @@ def merge_words_into_turns(
                for sp, ws in words_by_speaker.items()}
     turns: list[Segment] = []
     for speaker, words in cleaned.items():
-        others = sorted(w.start_ms for sp, ws in cleaned.items() if sp != speaker for w in ws)
+        others = sorted((w.start_ms, w.end_ms) for sp, ws in cleaned.items() if sp != speaker for w in ws)
+        starts = [o[0] for o in others]
+
+        def talking(t: int) -> bool:  # is another speaker mid-speech at time t?
+            i = bisect.bisect_right(starts, t) - 1
+            return any(others[j][1] >= t - concurrent_ms for j in range(i, max(-1, i - 3), -1))
+
         current: list[Word] = []
         for word in words:
             if current:
                 prev_end = max(w.end_ms for w in current[-3:])
                 gap = word.start_ms - prev_end
-                i = bisect.bisect_left(others, prev_end)
-                other_spoke = i < len(others) and others[i] < word.start_ms
-                if gap > max_pause_ms or (gap >= min_yield_gap_ms and other_spoke):
+                k = bisect.bisect_left(starts, word.start_ms) - 1
+                other_in_gap = k >= 0 and others[k][1] > prev_end
+                # Someone else spoke while this speaker paused. It is a hand-over unless they were
+                # talking all along (before the pause and still when this speaker resumes):
+                # that is two people talking at once, and both turns simply overlap.
+                handed_over = (gap >= min_yield_gap_ms and other_in_gap
+                               and not (talking(prev_end) and talking(word.start_ms)))
+                if gap > max_pause_ms or handed_over:
                     turns.append(_turn(speaker, current))
                     current = []
             current.append(word)

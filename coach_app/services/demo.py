@@ -38,6 +38,15 @@ def run_demo(ctx, folder: Path, print_fn: Callable[[str], None] = print) -> int:
                  f"{inter.status}{took}")
         print_fn(f"   {len(segments)} turns; agent talk {s.agent_talk_ratio:.0%}; "
                  f"longest silence {s.longest_silence_ms / 1000:.1f} s; talk-over events {s.talk_over_count}")
+        if segments:
+            from coach_app.services.evaluations import score_interaction
+            from coach_app.services.rubrics import resolve_rubric
+
+            version, rubric = resolve_rubric(ctx.engine, None)
+            _, result = score_interaction(ctx.engine, inter.id, version, rubric, ctx.settings.hold_limit_s)
+            missed = [s.criterion.title.get(result.language, s.criterion.id) for s in result.scores if s.status == "not_met"]
+            verdict = {True: "passed", False: "failed", None: "-"}[result.passed]
+            print_fn(f"   score {result.total} ({verdict}); not met: {', '.join(missed) or 'none'}")
         for seg in segments[:4]:
             print_fn(f"   [{format_clock(seg.start_ms)}] {seg.speaker:>8}: {seg.text}")
         if len(segments) > 4:

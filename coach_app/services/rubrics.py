@@ -1,0 +1,78 @@
+"""Rubric templates in the database: every distinct content is an immutable version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from coach_app.core.rubric import DEFAULT_RUBRIC, Rubric, content_hash, parse_rubric
+from coach_app.db.models import Rubric as RubricRow
+from coach_app.db.models import RubricVersion
+from coach_app.errors import CoachError, NotFoundError
+from coach_app.services.people import audit
+
+
+def store_rubric(engine: Engine, text: str, origin: str) -> tuple[RubricVersion, Rubric, bool]:
+    """Validate and store; returns (version row, parsed rubric, created). Same content = same row."""
+    rubric = parse_rubric(text, origin)
+    digest = content_hash(text)
+    with Session(engine, expire_on_commit=False) as session:
+        row = session.exec(select(RubricRow).where(RubricRow.slug == rubric.id)).first()
+        if row is None:
+            row = RubricRow(slug=rubric.id, name=rubric.name.get("en") or next(iter(rubric.name.values())))
+            session.add(row)
+            session.flush()
+        version = session.exec(
+            select(RubricVersion).where(RubricVersion.rubric_id == row.id, RubricVersion.content_hash == digest)
+        ).first()
+        if version is not None:
+            return version, rubric, False
+        version = RubricVersion(rubric_id=row.id, version=rubric.version, content_hash=digest, content=text)
+        session.add(version)
+        session.flush()
+        audit(session, "rubric_version", version.id, "create", {"rubric": rubric.id, "version": rubric.version, "from": origin})
+        session.commit()
+        return version, rubric, True
+
+
+def import_rubric_file(engine: Engine, path: str | Path) -> tuple[RubricVersion, Rubric, bool]:
+    p = Path(path)
+    try:
+        text = p.read_text("utf-8")
+    except FileNotFoundError:
+        raise CoachError(f"{p}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CoachError(f"{p}: cannot read ({exc})") from None
+    return store_rubric(engine, text, str(p))
+
+
+def resolve_rubric(engine: Engine, ref: str | None) -> tuple[RubricVersion, Rubric]:
+    """A rubric by file path, version id (number) or rubric id (its latest version).
+    None = the default customer-encounter model (stored on first use)."""
+    if ref is None:
+        version, rubric, _ = import_rubric_file(engine, DEFAULT_RUBRIC)
+        return version, rubric
+    if Path(ref).is_file():
+        version, rubric, _ = import_rubric_file(engine, ref)
+        return version, rubric
+    with Session(engine) as session:
+        if ref.isdigit():
+            version = session.get(RubricVersion, int(ref))
+        else:
+            row = session.exec(select(RubricRow).where(RubricRow.slug == ref)).first()
+            version = None if row is None else session.exec(
+                select(RubricVersion).where(RubricVersion.rubric_id == row.id).order_by(RubricVersion.id.desc())
+            ).first()
+        if version is None:
+            raise NotFoundError(f"no rubric file, version id or rubric id {ref!r}")
+        return version, parse_rubric(version.content, f"rubric version {version.id}")
+
+
+def list_rubric_versions(engine: Engine) -> list[tuple[RubricRow, RubricVersion]]:
+    with Session(engine) as session:
+        return list(session.exec(
+            select(RubricRow, RubricVersion).join(RubricVersion, RubricVersion.rubric_id == RubricRow.id)
+            .order_by(RubricRow.slug, RubricVersion.id)
+        ).all())
