@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach_app.core.rubric import Detector, Rubric
-from coach_app.core.text import Pattern, Text, compile_pattern, find, stopwords
+from coach_app.core.text import PatternSet, Text, compile_pattern, stopwords
 from coach_app.core.transcript import AGENT, CUSTOMER, Segment
 
 if TYPE_CHECKING:
@@ -25,12 +25,12 @@ class Verdict:
     detail: str = ""
 
 
-@lru_cache(maxsize=20_000)
-def _compiled(patterns: tuple[str, ...], lang: str) -> tuple[Pattern, ...]:
-    return tuple(compile_pattern(p, lang) for p in patterns)
+@lru_cache(maxsize=4096)
+def _compiled(patterns: tuple[str, ...], lang: str) -> PatternSet:
+    return PatternSet([compile_pattern(p, lang) for p in patterns])
 
 
-def _patterns(lists: dict[str, list[str]], lang: str) -> tuple[Pattern, ...]:
+def _patterns(lists: dict[str, list[str]], lang: str) -> PatternSet:
     return _compiled(tuple(lists.get(lang, ())), lang)
 
 
@@ -67,19 +67,18 @@ def matching(conv: "Conversation", det: Detector, rubric: Rubric, lang: str, lis
         return []
     ignore = _patterns(det.ignore, lang)
     who = speaker or det.speaker
+    windowed = det.within_first_s is not None or det.within_last_s is not None
     out = []
-    for i, seg in enumerate(conv.segments):
-        if who != "any" and seg.speaker != who:
-            continue
-        if not _in_window(conv, seg, det):
+    for i in conv.by_speaker(who):
+        seg = conv.segments[i]
+        if windowed and not _in_window(conv, seg, det):
             continue
         text = _statements(conv, i, lang) if skip_questions else conv.texts[i]
-        if guard and any(find(p, text) for p in ignore):
-            continue
-        for p in pats:
-            span = find(p, text)
-            if span and not (guard and det.negation_guard and _negated(text, span[0], rubric, lang)):
-                out.append(i)
+        for span in pats.spans(text):
+            if not (guard and det.negation_guard and _negated(text, span[0], rubric, lang)):
+                # ignored utterances (sarcasm, hedges) are checked only once something matched
+                if not (guard and ignore and next(ignore.spans(text), None)):
+                    out.append(i)
                 break
     return out
 

@@ -63,13 +63,16 @@ def talk_summary(segments: Sequence[Segment], hold_limit_ms: int = 20000) -> Tal
             silences.append((covered_to, s.start_ms))
         covered_to = max(covered_to, s.end_ms)
     talk_over = []
+    latest_customer_end = None  # customer turns are sorted by start: track the furthest end so far
+    ci = 0
     for s in segs:
         if s.speaker != AGENT:
             continue
-        for c_start, c_end in customer:
-            if c_start < s.start_ms and c_end - s.start_ms >= TALK_OVER_MIN_MS:
-                talk_over.append(s.start_ms)
-                break
+        while ci < len(customer) and customer[ci][0] < s.start_ms:
+            latest_customer_end = max(latest_customer_end or 0, customer[ci][1])
+            ci += 1
+        if latest_customer_end is not None and latest_customer_end - s.start_ms >= TALK_OVER_MIN_MS:
+            talk_over.append(s.start_ms)
     return TalkSummary(
         duration_ms=max((s.end_ms for s in segs), default=0),
         agent_talk_ms=_union_length(agent),

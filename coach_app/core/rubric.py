@@ -197,7 +197,8 @@ def _where(data: Any, loc: tuple) -> str:
             parts.append(f"{kind} '{cur['id']}'")
         elif not isinstance(key, int):
             parts.append(str(key))
-    return ": ".join(parts)
+    named = [i for i, p in enumerate(parts) if p.startswith(("criterion '", "section '"))]
+    return ": ".join(parts[named[-1]:] if named else parts)
 
 
 def _criterion_line(data: dict, lines: dict[tuple, int], cid: str) -> int | None:

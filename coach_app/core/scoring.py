@@ -64,6 +64,13 @@ class Conversation:
         conv.summary = talk_summary(segs, hold_limit_ms)
         return conv
 
+    def by_speaker(self, speaker: str) -> list[int]:
+        """Indexes of the speaker's utterances ("any": all), computed once per conversation."""
+        cache = self.__dict__.setdefault("_by_speaker", {})
+        if speaker not in cache:
+            cache[speaker] = [i for i, s in enumerate(self.segments) if speaker == "any" or s.speaker == speaker]
+        return cache[speaker]
+
     @property
     def is_chat(self) -> bool:
         return self.channel_type == "chat"

@@ -6,7 +6,8 @@ A phrase pattern is a string of words matched as a sequence of *stems*, so "ymm�
   ``...``      up to four words
   ``word~``    any word starting with "word" (for compounds: "tekstivies~")
   ``#num``     a number (digits, possibly with separators)
-A pattern starting with ``re:`` is a regular expression on the lower-cased text instead.
+A pattern starting with ``re:`` is a regular expression on the lower-cased text instead
+(so write it in lower case).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def compile_pattern(source: str, lang: str) -> Pattern:
         raise PatternError("empty pattern")
     if text.startswith("re:"):
         try:
-            return Pattern(source, regex=re.compile(text[3:].strip(), re.IGNORECASE))
+            return Pattern(source, regex=re.compile(text[3:].strip()))
         except re.error as exc:
             raise PatternError(f"bad regular expression {text[3:].strip()!r}: {exc}") from None
     toks: list[Tok] = []
@@ -90,17 +91,36 @@ def compile_pattern(source: str, lang: str) -> Pattern:
 
 @dataclass
 class Text:
-    """An utterance prepared for matching."""
+    """An utterance prepared for matching: tokens, their stems, and where each stem occurs
+    (so a pattern is tried only where its first word is — scoring a 1-hour call against
+    hundreds of patterns stays in milliseconds)."""
 
     raw: str
     lang: str
     tokens: list[str]
     stems: list[str]
+    lower: str = ""
+    index: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, raw: str, lang: str) -> "Text":
-        toks = tokenize(raw)
-        return cls(raw, lang, toks, stems(toks, lang))
+        lower = raw.lower()
+        toks = _TOKEN.findall(lower)
+        if "’" in lower:
+            toks = [t.replace("’", "'") for t in toks]
+        cache = _STEM_CACHE.setdefault(lang, {})
+        st: list[str] = []
+        index: dict[str, list[int]] = {}
+        for i, tok in enumerate(toks):
+            stem = cache.get(tok)
+            if stem is None:
+                stem = cache[tok] = _stem_one(lang, tok)
+            st.append(stem)
+            index.setdefault(stem, []).append(i)
+        return cls(raw, lang, toks, st, lower, index)
+
+
+_STEM_CACHE: dict[str, dict[str, str]] = {}  # a plain dict: the hot path of scoring
 
 
 def _match_at(p: tuple[Tok, ...], words: Text, i: int) -> int | None:
@@ -130,15 +150,14 @@ def find(pattern: Pattern, text: Text) -> tuple[int, int] | None:
     """(start, end) token span of the first match (for regexes: a character span mapped to
     the tokens before it), or None."""
     if pattern.regex is not None:
-        m = pattern.regex.search(text.raw.lower())
+        m = pattern.regex.search(text.lower)
         if not m:
             return None
         before = len(tokenize(text.raw[: m.start()]))
         return before, before + max(1, len(tokenize(m.group(0))))
     first = pattern.tokens[0]
-    for i in range(len(text.tokens)):
-        if first.kind == "stem" and text.stems[i] != first.value:
-            continue
+    starts = text.index.get(first.value, ()) if first.kind == "stem" else range(len(text.tokens))
+    for i in starts:
         end = _match_at(pattern.tokens, text, i)
         if end is not None:
             return i, end
@@ -163,3 +182,48 @@ def detect_language(texts: list[str]) -> str:
     fi = sum(w in _STOP["fi"] or w.endswith(("ssa", "ssä", "sta", "stä", "lla", "llä")) for w in words)
     en = sum(w in _STOP["en"] for w in words)
     return "fi" if fi > en else "en"
+
+
+class PatternSet:
+    """Many patterns tried at once: only those whose first word occurs in the text are tried,
+    and all regular expressions run as one alternation."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self.patterns = patterns
+        self.by_first: dict[str, list[Pattern]] = {}
+        self.scan: list[Pattern] = []
+        regexes = []
+        for p in patterns:
+            if p.regex is not None:
+                regexes.append(f"(?:{p.regex.pattern})")
+            elif p.tokens[0].kind == "stem":
+                self.by_first.setdefault(p.tokens[0].value, []).append(p)
+            else:
+                self.scan.append(p)
+        self.regex = re.compile("|".join(regexes)) if regexes else None  # texts are matched lower-cased
+        # every stem a pattern needs must occur in the text before it is worth trying
+        self.required = {p.source: {t.value for t in p.tokens if t.kind == "stem"} for p in patterns if p.regex is None}
+        self.prefixes = {p.source: [t.value for t in p.tokens if t.kind == "prefix"] for p in patterns if p.regex is None}
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def spans(self, text: Text):
+        """Token spans of matching patterns (one per pattern that matches)."""
+        if self.regex is not None:
+            m = self.regex.search(text.lower)
+            if m:
+                before = len(tokenize(text.raw[: m.start()]))
+                yield before, before + max(1, len(tokenize(m.group(0))))
+        present = text.index.keys()
+        for stem in present & self.by_first.keys():
+            for p in self.by_first[stem]:
+                if self.required[p.source] <= present and all(x in text.lower for x in self.prefixes[p.source]):
+                    span = find(p, text)
+                    if span:
+                        yield span
+        for p in self.scan:
+            if self.required[p.source] <= present and all(x in text.lower for x in self.prefixes[p.source]):
+                span = find(p, text)
+                if span:
+                    yield span
