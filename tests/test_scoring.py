@@ -301,3 +301,14 @@ def test_rubric_versions_and_evaluations_are_stored(workspace, engine, tmp_path)
     grat = next(r for r in rows if r.criterion_id == "gratitude")
     assert grat.status == "met" and grat.evidence[0]["quote"].endswith("Thank you!")
     assert next(r for r in rows if r.criterion_id == "product_knowledge").status is None
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data" / "scoring").glob("own-*.json")), ids=lambda p: p.stem)
+def test_own_labelled_conversations(rubric, path):
+    """Our own conversations (phrasing the dev set lacks), every label checked."""
+    from coach_app.core.formats import read_transcript_file
+
+    labels = json.loads(path.read_text("utf-8"))["labels"]
+    t = read_transcript_file(path)
+    got = {s.criterion.id: s.status for s in score_segments(t.segments, rubric, t.language, t.channel_type).scores}
+    assert {k: got[k] for k in labels} == labels
