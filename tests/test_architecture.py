@@ -34,3 +34,13 @@ def test_cli_loads_neither_qt_nor_faster_whisper_for_listing(tmp_path):
             "print('LOADED', bad)")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT, check=True)
     assert "LOADED []" in out.stdout
+
+
+def test_score_command_loads_neither_qt_nor_faster_whisper(tmp_path):
+    chat = tmp_path / "c.txt"
+    chat.write_text("Agent: Hello, Ash at Kettle, how can I help?\nCustomer: Thanks, all good.\n")
+    code = ("import sys; from coach_app.cli import main; rc = main(['score', sys.argv[1], '--json']);"
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'faster_whisper', 'ctranslate2', 'av')];"
+            "print('LOADED', bad, rc)")
+    out = subprocess.run([sys.executable, "-c", code, str(chat)], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert "LOADED [] 0" in out.stdout

@@ -235,15 +235,20 @@ def parse_rubric(text: str, origin: str = "<rubric>") -> Rubric:
         raise RubricError(f"{origin}:{line}: {where + ': ' if where else ''}{msg}") from None
 
 
-def load_rubric(path: str | Path) -> Rubric:
+def read_rubric_text(path: str | Path) -> str:
     p = Path(path)
     try:
-        text = p.read_text("utf-8")
+        return p.read_text("utf-8")
     except FileNotFoundError:
         raise RubricError(f"{p}: file not found") from None
+    except IsADirectoryError:
+        raise RubricError(f"{p}: is a directory, not a rubric file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RubricError(f"{p}: cannot read ({exc})") from None
-    return parse_rubric(text, str(p))
+
+
+def load_rubric(path: str | Path) -> Rubric:
+    return parse_rubric(read_rubric_text(path), str(path))
 
 
 def content_hash(text: str) -> str:

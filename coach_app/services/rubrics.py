@@ -7,10 +7,10 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from coach_app.core.rubric import DEFAULT_RUBRIC, Rubric, content_hash, parse_rubric
+from coach_app.core.rubric import DEFAULT_RUBRIC, Rubric, content_hash, parse_rubric, read_rubric_text
 from coach_app.db.models import Rubric as RubricRow
 from coach_app.db.models import RubricVersion
-from coach_app.errors import CoachError, NotFoundError
+from coach_app.errors import NotFoundError
 from coach_app.services.people import audit
 
 
@@ -38,14 +38,7 @@ def store_rubric(engine: Engine, text: str, origin: str) -> tuple[RubricVersion,
 
 
 def import_rubric_file(engine: Engine, path: str | Path) -> tuple[RubricVersion, Rubric, bool]:
-    p = Path(path)
-    try:
-        text = p.read_text("utf-8")
-    except FileNotFoundError:
-        raise CoachError(f"{p}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CoachError(f"{p}: cannot read ({exc})") from None
-    return store_rubric(engine, text, str(p))
+    return store_rubric(engine, read_rubric_text(path), str(path))
 
 
 def resolve_rubric(engine: Engine, ref: str | None) -> tuple[RubricVersion, Rubric]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
@@ -170,6 +169,3 @@ def transcribe_interaction(
         session.commit()
         return TranscribeOutcome(inter, result, wall_s)
 
-
-def resolve_audio_path(ws: Workspace, inter: Interaction) -> Path | None:
-    return ws.root / inter.managed_path if inter.managed_path else None
