@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from coach_app import __version__
+from coach_app.cli_export import _export_pdf, cmd_export, cmd_report
 from coach_app.config import apply_overrides, resolve_workspace
 from coach_app.errors import CoachError
 from coach_app.transcription.base import ChannelMap
@@ -317,61 +318,6 @@ def cmd_rubric(ctx: Context, args) -> int:
     return 2
 
 
-def _export_pdf(ctx: Context, interaction_id: int, out: str | None, lang: str | None, redact_pii: bool, force: bool) -> Path:
-    from coach_app.export.files import safe_name, write_atomically
-    from coach_app.export.pdf import build_call_report
-    from coach_app.services.reports import call_report_data
-
-    data = call_report_data(ctx.engine, interaction_id)
-    if lang and lang not in data.rubric.languages:
-        raise CoachError(f"--lang {lang}: the rubric has texts only in {', '.join(data.rubric.languages)}")
-    if out is None:
-        when = data.interaction.occurred_at.strftime("%Y-%m-%d") if data.interaction.occurred_at else "undated"
-        out = str(ctx.ws.exports_dir / f"{safe_name(data.agent or 'agent')}-{interaction_id}-{when}.pdf")
-    return write_atomically(Path(out), lambda tmp: build_call_report(data, tmp, lang, redact_pii), force=force)
-
-
-def cmd_export(ctx: Context, args) -> int:
-    from coach_app.export.files import write_atomically
-
-    what, rest = args.what, args.rest
-    if what == "csv":
-        from coach_app.core.redaction import redact
-        from coach_app.export.csv_export import COLUMNS, SUMMARY_COLUMNS, export_rows, write_csv
-        from coach_app.services.importer import parse_occurred_at
-
-        if len(rest) != 1:
-            raise CoachError("usage: coach export csv [--from DATE] [--to DATE] OUT")
-        detail, summary = export_rows(ctx.engine, parse_occurred_at(args.date_from), parse_occurred_at(args.date_to))
-        lang = args.lang or "en"
-        red = None if args.no_redact else (lambda v: redact(v, lang))
-        out = write_atomically(Path(rest[0]), lambda tmp: write_csv(tmp, COLUMNS, detail, lang, red), force=args.force)
-        summary_path = out.with_name(out.stem + "-summary" + out.suffix)
-        write_atomically(summary_path, lambda tmp: write_csv(tmp, SUMMARY_COLUMNS, summary, lang, red), force=args.force)
-        print(f"wrote {out} ({len(detail)} rows) and {summary_path} ({len(summary)} evaluations)")
-        return 0
-    if what == "transcript":
-        from coach_app.export.transcript_formats import FORMATS, render
-        from coach_app.services.queries import interaction_with_transcript
-
-        if len(rest) != 2 or not rest[0].isdigit():
-            raise CoachError("usage: coach export transcript ID --format txt|srt|vtt|json OUT")
-        if args.format not in FORMATS:
-            raise CoachError(f"--format must be one of {', '.join(FORMATS)}")
-        inter, _, segments = interaction_with_transcript(ctx.engine, int(rest[0]))
-        text = render(segments, args.format, inter.language, inter.channel_type, redact_pii=args.redact)
-        out = write_atomically(Path(rest[1]), lambda tmp: tmp.write_text(text, "utf-8"), force=args.force)
-        print(f"wrote {out}")
-        return 0
-    if not what.isdigit():
-        raise CoachError(f"export {what!r}: give an interaction ID, 'csv' or 'transcript'")
-    if not args.pdf:
-        raise CoachError("export ID: say what to export, e.g. --pdf [OUT]")
-    out = _export_pdf(ctx, int(what), None if args.pdf is True else args.pdf, args.lang, not args.no_redact, args.force)
-    print(f"wrote {out}")
-    return 0
-
-
 def cmd_demo(ctx: Context, args) -> int:
     from coach_app.services.demo import run_demo
 
@@ -461,6 +407,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--to", dest="date_to", metavar="DATE")
     s.add_argument("--force", action="store_true", help="overwrite an existing file")
     s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("report", help="period reports: report agent NAME [--from --to] [--pdf OUT] | report team ...")
+    s.add_argument("kind", choices=["agent", "team"])
+    s.add_argument("name", nargs="?", metavar="NAME")
+    s.add_argument("--from", dest="date_from", metavar="DATE")
+    s.add_argument("--to", dest="date_to", metavar="DATE")
+    s.add_argument("--pdf", metavar="OUT")
+    s.add_argument("--lang", choices=["en", "fi"])
+    s.add_argument("--no-redact", action="store_true")
+    s.add_argument("--force", action="store_true")
+    s.set_defaults(func=cmd_report)
 
     s = sub.add_parser("demo", help="import, transcribe and score the demo calls, then print a summary")
     s.add_argument("--folder", default=str(Path(__file__).resolve().parent.parent / "recordings" / "demo"))

@@ -165,3 +165,66 @@ def test_transcript_json_export_reimports_losslessly(scored_workspace, tmp_path)
     a = json.loads(coach(ws, "show", "1", "--json").stdout)["segments"]
     b = json.loads(coach(ws2, "show", "1", "--json").stdout)["segments"]
     assert a == b
+
+
+def test_agent_and_team_reports(tmp_path):
+    """Two agents over a month, one interaction reviewed twice: trend, rates, calibration."""
+    from datetime import datetime, timezone
+
+    from sqlmodel import Session, select
+
+    from coach_app.config import Workspace
+    from coach_app.db.engine import open_database
+    from coach_app.db.models import CriterionResult, Evaluation, Person
+    from coach_app.services.evaluations import score_interaction
+    from coach_app.services.importer import import_file
+    from coach_app.services.rubrics import resolve_rubric
+
+    ws = Workspace(tmp_path / "ws", f"sqlite:///{tmp_path / 'ws' / 'coach.db'}")
+    ws.ensure_dirs()
+    engine = open_database(ws.db_url)
+    version, rubric = resolve_rubric(engine, None)
+    files = sorted((ROOT / "tests" / "data" / "scoring").glob("own-*.json"))
+    for day, f in enumerate(files * 2, start=1):
+        agent = "Aino Ääkkönen" if day % 2 else "Kelly Smith"
+        inter = import_file(ws, engine, f if day <= len(files) else _copy(f, tmp_path, day), agent=agent,
+                            occurred_at=datetime(2026, 11, day, 9, tzinfo=timezone.utc)).interaction
+        score_interaction(engine, inter.id, version, rubric)
+    with Session(engine) as s:  # a lead disagrees with the automatic scoring of #1 on empathy
+        lead = Person(name="Tiina Lead", role="team_lead")
+        s.add(lead)
+        s.flush()
+        auto = s.exec(select(Evaluation).where(Evaluation.interaction_id == 1)).one()
+        ev = Evaluation(interaction_id=1, rubric_version_id=auto.rubric_version_id, kind="lead", author_id=lead.id,
+                        total=50.0, passed=False)
+        s.add(ev)
+        s.flush()
+        for r in s.exec(select(CriterionResult).where(CriterionResult.evaluation_id == auto.id)).all():
+            status = "not_met" if r.criterion_id == "empathy" else r.status
+            s.add(CriterionResult(evaluation_id=ev.id, criterion_id=r.criterion_id, status=status))
+        s.commit()
+    engine.dispose()
+    out = tmp_path / "agent.pdf"
+    r = coach(ws.root, "report", "agent", "Aino Ääkkönen", "--from", "2026-11-01", "--to", "2026-11-30", "--pdf", out)
+    assert r.returncode == 0, r.stderr
+    text = pdf_text(out)
+    assert "Agent coaching report" in text and "Aino Ääkkönen" in text and "2026-11-30" in text
+    assert "Totals over the period" in text and "Strongest criteria" in text and "Weakest criteria" in text
+    assert text.count("own-") >= 4  # the evaluated interactions are listed
+    team = tmp_path / "team.pdf"
+    assert coach(ws.root, "report", "team", "--pdf", team, "--lang", "fi").returncode == 0
+    text = pdf_text(team)
+    assert "Tiimiraportti" in text and "Kelly Smith" in text and "Arvioijien yhtäpitävyys" in text
+    # 11 of the 12 criteria both scored agree: 92 %, differing on empathy
+    assert re.search(r"\b1\s+automaattinen, esihenkilön arvio\s+92%\s+Asiakkaan huomioiminen", text), text
+    assert "(Tiina Lead)" in text
+    r = coach(ws.root, "report", "agent", "Nobody")
+    assert r.returncode == 1 and "no agent called 'Nobody'" in r.stderr
+
+
+def _copy(src, tmp_path, n):
+    data = json.loads(src.read_text("utf-8"))
+    data["segments"][-1]["text"] += f" ({n})"  # different content: a different interaction
+    out = tmp_path / f"{src.stem}-{n}.json"
+    out.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return out
