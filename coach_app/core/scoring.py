@@ -134,7 +134,8 @@ def _rationale(c: Criterion, lang: str, status: str, ev: list[Evidence], detail:
         if not detail:
             tpl = re.sub(r"\s*\([^()]*\{detail\}[^()]*\)", "", tpl)
         text = tpl.format(quote=quote, time=time, detail=detail).strip()
-        return re.sub(r"\s+([.,:])", r"\1", text).replace("..", ".")
+        text = re.sub(r"\s+([.,:])", r"\1", text).replace("..", ".")
+        return re.sub(r"([.!?…])([”\"])\.", r"\1\2", text)  # “…up.”. -> “…up.”
     base = {"met": "Met", "not_met": "Not met", "na": "Not applicable"}[status]
     return f"{base}{f' at {time}: “{quote}”' if ev else ''}{f' ({detail})' if detail else ''}."
 
