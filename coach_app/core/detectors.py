@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach_app.core.rubric import Detector, Rubric
-from coach_app.core.text import PatternSet, Text, compile_pattern, stopwords
+from coach_app.core.text import _TOKEN, PatternSet, Text, compile_pattern, stopwords
 from coach_app.core.transcript import AGENT, CUSTOMER, Segment
 
 if TYPE_CHECKING:
@@ -48,18 +48,25 @@ def _in_window(conv: "Conversation", seg: Segment, det: Detector) -> bool:
     return True
 
 
-def _statements(conv: "Conversation", i: int, lang: str) -> Text:
-    """The utterance without its questions ("What's your e-mail?" states no next step)."""
-    raw = conv.segments[i].text
-    kept = [s for s in _SENTENCE.findall(raw) if not s.rstrip().endswith("?")]
-    return Text.of(" ".join(kept), lang) if len(kept) != len(_SENTENCE.findall(raw)) else conv.texts[i]
+def _question_tokens(text: Text) -> set[int]:
+    """Token positions inside questions ("What's your e-mail?" states no next step)."""
+    if "?" not in text.raw:
+        return set()
+    out, pos = set(), 0
+    for sentence in _SENTENCE.findall(text.lower):
+        n = len(_TOKEN.findall(sentence))
+        if sentence.rstrip().endswith("?"):
+            out.update(range(pos, pos + n))
+        pos += n
+    return out
 
 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
 def matching(conv: "Conversation", det: Detector, rubric: Rubric, lang: str, lists: dict[str, list[str]],
-             speaker: str | None = None, guard: bool = True, skip_questions: bool = False) -> list[int]:
+             speaker: str | None = None, guard: bool = True, skip_questions: bool = False,
+             only: list[int] | None = None) -> list[int]:
     """Indexes of utterances (by ``speaker``, in the detector's window) matching any pattern,
     skipping ignored utterances and negated matches."""
     pats = _patterns(lists, lang)
@@ -67,14 +74,18 @@ def matching(conv: "Conversation", det: Detector, rubric: Rubric, lang: str, lis
         return []
     ignore = _patterns(det.ignore, lang)
     who = speaker or det.speaker
-    windowed = det.within_first_s is not None or det.within_last_s is not None
+    # with `only` the caller has chosen the utterances (the greeting: the first ones, also in chats)
+    windowed = only is None and (det.within_first_s is not None or det.within_last_s is not None)
     out = []
-    for i in conv.by_speaker(who):
+    for i in (only if only is not None else conv.by_speaker(who)):
         seg = conv.segments[i]
         if windowed and not _in_window(conv, seg, det):
             continue
-        text = _statements(conv, i, lang) if skip_questions else conv.texts[i]
+        text = conv.texts[i]
+        questions = _question_tokens(text) if skip_questions else ()
         for span in pats.spans(text):
+            if span[0] in questions:
+                continue
             if not (guard and det.negation_guard and _negated(text, span[0], rubric, lang)):
                 # ignored utterances (sarcasm, hedges) are checked only once something matched
                 if not (guard and ignore and next(ignore.spans(text), None)):
@@ -108,13 +119,11 @@ def greeting(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
         first = [i for i, s in enumerate(conv.segments) if s.speaker == AGENT][:2]
     if not first:
         return Verdict("not_met", detail="no agent words at the start")
-    sub = type(det)(**{**det.model_dump(), "within_first_s": None})
-    in_first = set(first)
-    help_hits = [i for i in matching(conv, sub, rubric, lang, det.extra.get("help", {})) if i in in_first]
-    intro_hits = [i for i in matching(conv, sub, rubric, lang, det.extra.get("intro", {})) if i in in_first]
+    help_hits = matching(conv, det, rubric, lang, det.extra.get("help", {}), only=first)
+    intro_hits = matching(conv, det, rubric, lang, det.extra.get("intro", {}), only=first)
     if not intro_hits and _PROPER.search(conv.segments[first[0]].text):
         intro_hits = [first[0]]
-    bad = [i for i in matching(conv, sub, rubric, lang, det.not_met) if i == first[0]]
+    bad = matching(conv, det, rubric, lang, det.not_met, only=first[:1])
     if bad:
         return Verdict("not_met", [conv.segments[bad[0]]])
     customer_first = any(s.speaker == CUSTOMER for s in conv.segments[: first[0]])

@@ -91,16 +91,16 @@ def compile_pattern(source: str, lang: str) -> Pattern:
 
 @dataclass
 class Text:
-    """An utterance prepared for matching: tokens, their stems, and where each stem occurs
-    (so a pattern is tried only where its first word is — scoring a 1-hour call against
-    hundreds of patterns stays in milliseconds)."""
+    """An utterance prepared for matching: tokens, their stems and the set of stems present
+    (a pattern is tried only when every stem it needs is there — scoring a 1-hour call
+    against hundreds of patterns stays in milliseconds)."""
 
     raw: str
     lang: str
     tokens: list[str]
     stems: list[str]
     lower: str = ""
-    index: dict[str, list[int]] | None = None
+    present: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, raw: str, lang: str) -> "Text":
@@ -109,15 +109,17 @@ class Text:
         if "’" in lower:
             toks = [t.replace("’", "'") for t in toks]
         cache = _STEM_CACHE.setdefault(lang, {})
-        st: list[str] = []
-        index: dict[str, list[int]] = {}
-        for i, tok in enumerate(toks):
-            stem = cache.get(tok)
-            if stem is None:
-                stem = cache[tok] = _stem_one(lang, tok)
-            st.append(stem)
-            index.setdefault(stem, []).append(i)
-        return cls(raw, lang, toks, st, lower, index)
+        get = cache.get
+        st = [get(tok) or _remember(cache, lang, tok) for tok in toks]
+        return cls(raw, lang, toks, st, lower, frozenset(st))
+
+    def positions(self, stem: str) -> list[int]:
+        return [i for i, s in enumerate(self.stems) if s == stem]
+
+
+def _remember(cache: dict[str, str], lang: str, tok: str) -> str:
+    stem = cache[tok] = _stem_one(lang, tok)
+    return stem
 
 
 _STEM_CACHE: dict[str, dict[str, str]] = {}  # a plain dict: the hot path of scoring
@@ -156,7 +158,7 @@ def find(pattern: Pattern, text: Text) -> tuple[int, int] | None:
         before = len(tokenize(text.raw[: m.start()]))
         return before, before + max(1, len(tokenize(m.group(0))))
     first = pattern.tokens[0]
-    starts = text.index.get(first.value, ()) if first.kind == "stem" else range(len(text.tokens))
+    starts = text.positions(first.value) if first.kind == "stem" else range(len(text.tokens))
     for i in starts:
         end = _match_at(pattern.tokens, text, i)
         if end is not None:
@@ -215,7 +217,7 @@ class PatternSet:
             if m:
                 before = len(tokenize(text.raw[: m.start()]))
                 yield before, before + max(1, len(tokenize(m.group(0))))
-        present = text.index.keys()
+        present = text.present
         for stem in present & self.by_first.keys():
             for p in self.by_first[stem]:
                 if self.required[p.source] <= present and all(x in text.lower for x in self.prefixes[p.source]):
