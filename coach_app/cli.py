@@ -17,6 +17,7 @@ from typing import Sequence
 
 from coach_app import __version__
 from coach_app.cli_export import _export_pdf, cmd_export, cmd_report
+from coach_app.cli_review import cmd_review
 from coach_app.config import apply_overrides, resolve_workspace
 from coach_app.errors import CoachError
 from coach_app.transcription.base import ChannelMap
@@ -407,6 +408,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--to", dest="date_to", metavar="DATE")
     s.add_argument("--force", action="store_true", help="overwrite an existing file")
     s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("review", help="review an interaction as a team lead, or self-assess it as its agent")
+    s.add_argument("id", type=int)
+    s.add_argument("--as", dest="author", metavar="NAME", help="who is reviewing")
+    s.add_argument("--kind", choices=["lead", "calibration", "self"], default="lead")
+    s.add_argument("--set", action="append", metavar="CRITERION=STATUS", help="met, not_met, na, or a score for 1-5 / 0-10 criteria")
+    s.add_argument("--reason", help="why a status differs from the automatic one (required for such a change)")
+    s.add_argument("--comment", action="append", metavar="CRITERION=TEXT")
+    s.add_argument("--submit", action="store_true", help="finish the review (a self-assessment then shows the lead's view)")
+    s.set_defaults(func=cmd_review)
 
     s = sub.add_parser("report", help="period reports: report agent NAME [--from --to] [--pdf OUT] | report team ...")
     s.add_argument("kind", choices=["agent", "team"])

@@ -89,19 +89,25 @@ class ScoreResult:
 
     @property
     def total(self) -> float | None:
-        applicable = [s for s in self.scores if s.status in (MET, NOT_MET)]
-        weight = sum(s.criterion.weight for s in applicable)
-        if not weight:
-            return None
-        return round(100.0 * sum(s.criterion.weight for s in applicable if s.status == MET) / weight, 1)
+        return total_and_passed(self.rubric, {s.criterion.id: s.status for s in self.scores})[0]
 
     @property
     def passed(self) -> bool | None:
-        if self.total is None:
-            return None
-        if any(s.criterion.critical and s.status == NOT_MET for s in self.scores):
-            return False
-        return self.total >= self.rubric.pass_mark
+        return total_and_passed(self.rubric, {s.criterion.id: s.status for s in self.scores})[1]
+
+
+def total_and_passed(rubric: Rubric, statuses: dict[str, str | None]) -> tuple[float | None, bool | None]:
+    """Total = weighted share of applicable criteria met (0–100); passed is False when a critical
+    criterion is not met or the total is under the pass mark. Criteria without a status (not
+    scored yet) and na ones do not count."""
+    applicable = [c for c in rubric.criteria if statuses.get(c.id) in (MET, NOT_MET)]
+    weight = sum(c.weight for c in applicable)
+    if not weight:
+        return None, None
+    total = round(100.0 * sum(c.weight for c in applicable if statuses[c.id] == MET) / weight, 1)
+    if any(c.critical and statuses[c.id] == NOT_MET for c in applicable):
+        return total, False
+    return total, total >= rubric.pass_mark
 
 
 def metrics_json(conv: Conversation) -> dict:

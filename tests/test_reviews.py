@@ -1,0 +1,85 @@
+"""People's evaluations on SQLite and PostgreSQL: a lead's override needs a reason and is
+audited; a self-assessment starts blank and hides the lead's view until submitted."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from coach_app.db.models import AuditEvent, CriterionResult, Evaluation
+from coach_app.errors import CoachError
+from coach_app.services.evaluations import score_interaction
+from coach_app.services.importer import import_file
+from coach_app.services.reviews import set_criterion, start_review, submit_review, visible_evaluations
+from coach_app.services.rubrics import resolve_rubric
+from tests.conftest import ROOT
+
+CALL = ROOT / "tests" / "data" / "scoring" / "own-en-001.json"
+
+
+@pytest.fixture
+def scored(workspace, engine):
+    iid = import_file(workspace, engine, CALL, agent="Priya Shah").interaction.id
+    version, rubric = resolve_rubric(engine, None)
+    auto, _ = score_interaction(engine, iid, version, rubric)
+    return iid, auto
+
+
+def results(engine, evaluation_id):
+    with Session(engine) as s:
+        return {r.criterion_id: r for r in s.exec(select(CriterionResult).where(CriterionResult.evaluation_id == evaluation_id))}
+
+
+def test_lead_override_needs_a_reason_and_is_audited(engine, scored):
+    iid, auto = scored
+    ev = start_review(engine, iid, "Tiina Lead")
+    assert ev.total == auto.total and results(engine, ev.id)["empathy"].status == "met"
+    with pytest.raises(CoachError, match="needs a reason"):
+        set_criterion(engine, ev.id, "empathy", "Tiina Lead", status="not_met")
+    assert results(engine, ev.id)["empathy"].status == "met"  # the refused change stored nothing
+    set_criterion(engine, ev.id, "empathy", "Tiina Lead", status="not_met", reason="Only procedural")
+    r = results(engine, ev.id)["empathy"]
+    assert (r.status, r.overridden_from, r.override_reason) == ("not_met", "met", "Only procedural")
+    with Session(engine) as s:
+        ev_now = s.get(Evaluation, ev.id)
+        event = s.exec(select(AuditEvent).where(AuditEvent.action == "override")).one()
+    assert ev_now.total == round(100 * 11 / 12, 1)  # 12 applicable, empathy no longer met
+    assert event.detail["criterion"] == "empathy" and event.detail["reason"] == "Only procedural"
+    assert event.detail["before"]["status"] == "met" and event.detail["after"]["status"] == "not_met"
+    assert start_review(engine, iid, "Tiina Lead").id == ev.id  # reopening continues the same review
+    set_criterion(engine, ev.id, "product_knowledge", "Tiina Lead", status="met")  # person-only: no reason needed
+    set_criterion(engine, ev.id, "empathy", "Tiina Lead", status="met")  # back to the automatic status
+    assert results(engine, ev.id)["empathy"].overridden_from is None
+    submit_review(engine, ev.id, "Tiina Lead")
+    with pytest.raises(CoachError, match="can no longer change"):
+        set_criterion(engine, ev.id, "greeting", "Tiina Lead", status="not_met", reason="x")
+
+
+def test_self_assessment_is_blank_and_hides_the_lead_view_until_submitted(engine, scored):
+    iid, auto = scored
+    lead = start_review(engine, iid, "Tiina Lead")
+    with pytest.raises(CoachError, match="not the agent"):
+        start_review(engine, iid, "Tiina Lead", kind="self")
+    mine = start_review(engine, iid, "Priya Shah", kind="self")
+    assert all(r.status is None for r in results(engine, mine.id).values())
+    assert [e.id for e in visible_evaluations(engine, iid, "Priya Shah")] == [mine.id]
+    assert {e.id for e in visible_evaluations(engine, iid, "Tiina Lead")} == {auto.id, lead.id}  # not the open self
+    with pytest.raises(CoachError, match="still open"):
+        submit_review(engine, mine.id, "Priya Shah")
+    version, rubric = resolve_rubric(engine, None)
+    for c in rubric.criteria:
+        if c.scoring == "automatic":
+            set_criterion(engine, mine.id, c.id, "Priya Shah", status="met")
+    submit_review(engine, mine.id, "Priya Shah")
+    assert {e.id for e in visible_evaluations(engine, iid, "Priya Shah")} == {auto.id, lead.id, mine.id}
+
+
+def test_numeric_scales_for_person_criteria(engine, scored, tmp_path):
+    iid, _ = scored
+    ev = start_review(engine, iid, "Tiina Lead")
+    with pytest.raises(CoachError, match="not with a number"):
+        set_criterion(engine, ev.id, "product_knowledge", "Tiina Lead", score=4)
+    with pytest.raises(CoachError, match="no criterion 'empaty'"):
+        set_criterion(engine, ev.id, "empaty", "Tiina Lead", status="met")
+    with pytest.raises(CoachError, match="belongs to someone else"):
+        set_criterion(engine, ev.id, "greeting", "Somebody Else", status="met")
