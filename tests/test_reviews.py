@@ -83,3 +83,33 @@ def test_numeric_scales_for_person_criteria(engine, scored, tmp_path):
         set_criterion(engine, ev.id, "empaty", "Tiina Lead", status="met")
     with pytest.raises(CoachError, match="belongs to someone else"):
         set_criterion(engine, ev.id, "greeting", "Somebody Else", status="met")
+
+
+def test_call_report_shows_self_assessment_beside_the_review(workspace, engine, scored, tmp_path):
+    import shutil
+    import subprocess
+
+    from coach_app.export.pdf import build_call_report
+    from coach_app.services.reports import call_report_data
+
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed; make test installs it")
+    iid, _ = scored
+    lead = start_review(engine, iid, "Tiina Lead")
+    set_criterion(engine, lead.id, "follow_up", "Tiina Lead", status="not_met", reason="Call-back offer was vague")
+    submit_review(engine, lead.id, "Tiina Lead")
+    mine = start_review(engine, iid, "Priya Shah", kind="self")
+    version, rubric = resolve_rubric(engine, None)
+    for c in rubric.criteria:
+        if c.scoring == "automatic":
+            set_criterion(engine, mine.id, c.id, "Priya Shah", status="met")
+    submit_review(engine, mine.id, "Priya Shah")
+    data = call_report_data(engine, iid)
+    assert data.main.evaluation.id == lead.id and data.self_assessment.evaluation.id == mine.id
+    out = tmp_path / "r.pdf"
+    build_call_report(data, out, "en")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Self-assessment and review side by side" in text and "Tiina Lead" in text
+    flat = " ".join(text.split())
+    assert "changed from" in flat and "Call-back offer was" in flat and "vague" in flat  # the override's reason
+    assert "Not met" in text.split("Self-assessment and review side by side")[1]
