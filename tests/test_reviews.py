@@ -108,7 +108,7 @@ def test_call_report_shows_self_assessment_beside_the_review(workspace, engine, 
     assert data.main.evaluation.id == lead.id and data.self_assessment.evaluation.id == mine.id
     out = tmp_path / "r.pdf"
     build_call_report(data, out, "en")
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Self-assessment and review side by side" in text and "Tiina Lead" in text
     flat = " ".join(text.split())
     assert "changed from" in flat and "Call-back offer was" in flat and "vague" in flat  # the override's reason
