@@ -1,17 +1,24 @@
 """Encounter Coach entry point: no arguments opens the app; subcommands run headless."""
 
-import importlib.util
+import os
 import sys
 
 
+def _has_screen() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+                or sys.platform in ("win32", "darwin"))
+
+
 def run() -> int:
-    if len(sys.argv) > 1 or importlib.util.find_spec("coach_app.ui") is None:
+    if len(sys.argv) > 1:
         from coach_app.cli import main
 
-        if len(sys.argv) > 1:
-            return main(sys.argv[1:])
-        # The desktop app is a separate piece of work; until it exists the main job is the demo.
-        print("The desktop app is not part of this build yet; running the headless demo instead.\n", file=sys.stderr)
+        return main(sys.argv[1:])
+    if not _has_screen():
+        from coach_app.cli import main
+
+        print("No screen here (DISPLAY is not set): running the headless demo instead of the desktop app.\n",
+              file=sys.stderr)
         return main(["demo"])
     from coach_app.ui.app import main as gui_main
 

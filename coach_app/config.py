@@ -52,6 +52,9 @@ class Settings(BaseModel):
     transcription: TranscriptionSettings = TranscriptionSettings()
     #: silence (seconds) above which a gap counts as a hold / dead air
     hold_limit_s: float = 20.0
+    #: who uses the desktop app on this workspace (asked on first start)
+    user_name: str = ""
+    user_role: str = ""
 
 
 @dataclass

@@ -1,0 +1,78 @@
+"""Starting the desktop app: workspace and database, who the user is, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from coach_app.config import resolve_workspace
+from coach_app.errors import CoachError
+
+log = logging.getLogger("coach.ui")
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    """No traceback is ever shown: it goes to the log, the user gets one readable line."""
+    log.error("unhandled error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+    app = QApplication.instance()
+    if app is not None:
+        QMessageBox.critical(None, "Encounter Coach", f"{exc_type.__name__}: {exc}\n\nDetails are in coach.log.")
+
+
+def build_context(app_pool: QThreadPool | None = None):
+    from coach_app.db.engine import open_database
+    from coach_app.ui.context import AppContext
+
+    ws = resolve_workspace()
+    ws.ensure_dirs()
+    logging.basicConfig(filename=ws.log_path, level=logging.INFO, force=True,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = ws.load_settings()
+    engine = open_database(ws.db_url)
+    pool = app_pool or QThreadPool.globalInstance()
+    pool.setMaxThreadCount(1)  # one transcription at a time: the model already uses every core
+    return AppContext(ws, engine, settings, pool, settings.user_name, settings.user_role or "team_lead")
+
+
+def ensure_identity(ctx, parent=None) -> bool:
+    from coach_app.services.people import get_or_create_person
+    from coach_app.ui.identity_dialog import IdentityDialog
+    from sqlmodel import Session
+
+    if ctx.settings.user_name:
+        return True
+    dlg = IdentityDialog(parent=parent)
+    if dlg.exec() != QDialog.DialogCode.Accepted:
+        return False
+    name, role = dlg.values()
+    with Session(ctx.engine) as s:
+        get_or_create_person(s, name, role)
+        s.commit()
+    ctx.settings = ctx.settings.model_copy(update={"user_name": name, "user_role": role})
+    ctx.ws.save_settings(ctx.settings)
+    ctx.user_name, ctx.user_role = name, role
+    return True
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName("Encounter Coach")
+    app.setApplicationName("Encounter Coach")
+    sys.excepthook = _excepthook
+    try:
+        ctx = build_context()
+    except CoachError as exc:
+        QMessageBox.critical(None, "Encounter Coach", str(exc))
+        return 1
+    if not ensure_identity(ctx):
+        return 0
+    from coach_app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+    window.resume_pending()
+    return app.exec()

@@ -1,0 +1,23 @@
+"""What every view needs: the workspace, its database, settings, the current user, the pool."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QThreadPool
+
+
+@dataclass
+class AppContext:
+    ws: object
+    engine: object
+    settings: object
+    pool: QThreadPool
+    user_name: str = ""
+    user_role: str = "team_lead"
+
+    def transcriber(self):
+        from coach_app.config import apply_overrides
+        from coach_app.transcription.whisper import WhisperTranscriber
+
+        return WhisperTranscriber(apply_overrides(self.settings.transcription))

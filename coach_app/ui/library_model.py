@@ -1,0 +1,118 @@
+"""The library table: a thin QAbstractTableModel over a plain list of LibraryRow, sorted and
+filtered in Python (the filtering itself lives in ``LibraryFilter``, testable without Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from coach_app.core.transcript import format_clock
+from coach_app.services.queries import LibraryRow
+
+COLUMNS = ["Date", "Agent", "Duration", "Channel", "Status", "Rubric", "Total", "Passed", "Reviewed by", "File"]
+_SORT_KEYS = [
+    lambda r: r.occurred_at.timestamp() if r.occurred_at else 0.0,
+    lambda r: (r.agent or "").lower(),
+    lambda r: r.duration_ms or 0,
+    lambda r: r.channel_type,
+    lambda r: r.status,
+    lambda r: r.rubric or "",
+    lambda r: -1 if r.total is None else r.total,
+    lambda r: -1 if r.passed is None else int(r.passed),
+    lambda r: r.reviewed_by or "",
+    lambda r: r.original_name.lower(),
+]
+
+
+@dataclass
+class LibraryFilter:
+    agent: str | None = None
+    status: str | None = None
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    min_total: float | None = None
+    max_total: float | None = None
+    #: interaction ids whose transcript matched the search text; None = no text search
+    ids: set[int] | None = None
+
+    def accepts(self, r: LibraryRow) -> bool:
+        if self.agent and r.agent != self.agent:
+            return False
+        if self.status and r.status != self.status:
+            return False
+        if self.date_from and (r.occurred_at is None or r.occurred_at < self.date_from):
+            return False
+        if self.date_to and (r.occurred_at is None or r.occurred_at >= self.date_to):
+            return False
+        if self.min_total is not None and (r.total is None or r.total < self.min_total):
+            return False
+        if self.max_total is not None and (r.total is None or r.total > self.max_total):
+            return False
+        return self.ids is None or r.id in self.ids
+
+
+class LibraryModel(QAbstractTableModel):
+    def __init__(self, rows: list[LibraryRow] | None = None, parent=None):
+        super().__init__(parent)
+        self._all: list[LibraryRow] = list(rows or [])
+        self._rows: list[LibraryRow] = list(self._all)
+        self._filter = LibraryFilter()
+        self._sort = (0, Qt.SortOrder.DescendingOrder)
+
+    # data ----------------------------------------------------------------------------------
+    def set_rows(self, rows: list[LibraryRow]) -> None:
+        self._all = list(rows)
+        self._apply()
+
+    def set_filter(self, f: LibraryFilter) -> None:
+        self._filter = f
+        self._apply()
+
+    def row_at(self, row: int) -> LibraryRow:
+        return self._rows[row]
+
+    def _apply(self) -> None:
+        self.beginResetModel()
+        col, order = self._sort
+        rows = [r for r in self._all if self._filter.accepts(r)]
+        rows.sort(key=_SORT_KEYS[col], reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = rows
+        self.endResetModel()
+
+    # Qt model ------------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return self.tr(COLUMNS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        r, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                r.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.occurred_at else "",
+                r.agent or "", format_clock(r.duration_ms) if r.duration_ms is not None else "",
+                r.channel_type, r.status.replace("_", " "), r.rubric or "",
+                "" if r.total is None else f"{r.total:.0f}",
+                "" if r.passed is None else (self.tr("yes") if r.passed else self.tr("no")),
+                r.reviewed_by or "", r.original_name,
+            ][col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            self._sort = (column, order)
+            self._apply()

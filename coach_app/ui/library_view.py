@@ -1,0 +1,150 @@
+"""The library: every interaction the user may see, with filters, and the import queue."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QProgressBar, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+)
+
+from coach_app.services.queries import library_rows, search_transcripts
+from coach_app.ui.library_model import LibraryFilter, LibraryModel
+
+STATUSES = ["", "imported", "transcribing", "transcribed", "needs_review", "failed"]
+
+
+class ImportRow(QWidget):
+    """One file in the import queue: name, stage, progress bar, cancel."""
+
+    def __init__(self, name: str, job, parent=None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        self.label = QLabel(name, self)
+        self.stage = QLabel(self.tr("waiting"), self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 1000)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
+        self.cancel.clicked.connect(job.cancel)
+        for w in (self.label, self.stage, self.bar, self.cancel):
+            row.addWidget(w, 1 if w is self.bar else 0)
+        job.signals.stage.connect(lambda s: self.stage.setText({"import": self.tr("importing"),
+                                                                "transcribe": self.tr("transcribing"),
+                                                                "score": self.tr("scoring")}.get(s, s)))
+        job.signals.progress.connect(lambda f: self.bar.setValue(int(f * 1000)))
+        job.signals.finished.connect(lambda _: self._end(self.tr("done")))
+        job.signals.cancelled.connect(lambda: self._end(self.tr("cancelled")))
+        job.signals.failed.connect(lambda msg: self._end(msg, error=True))
+
+    def _end(self, text: str, error: bool = False) -> None:
+        self.stage.setText(text)
+        self.stage.setStyleSheet("color:#b42318" if error else "")
+        self.stage.setToolTip(text)
+        self.cancel.setEnabled(False)
+
+
+class LibraryView(QWidget):
+    open_requested = Signal(int)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.agent = QComboBox(self)
+        self.status = QComboBox(self)
+        self.status.addItems([self.tr("any status")] + STATUSES[1:])
+        self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
+        for d, default in ((self.date_from, QDate.currentDate().addYears(-1)), (self.date_to, QDate.currentDate())):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setDate(default)
+            d.setSpecialValueText(" ")
+        self.min_total, self.max_total = QDoubleSpinBox(self), QDoubleSpinBox(self)
+        for spin, value in ((self.min_total, 0), (self.max_total, 100)):
+            spin.setRange(0, 100)
+            spin.setDecimals(0)
+            spin.setValue(value)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search transcripts…"))
+        self.search.setClearButtonEnabled(True)
+        for label, w in ((self.tr("Agent"), self.agent), (self.tr("Status"), self.status), (self.tr("From"), self.date_from),
+                         (self.tr("To"), self.date_to), (self.tr("Total"), self.min_total), ("–", self.max_total)):
+            bar.addWidget(QLabel(label, self))
+            bar.addWidget(w)
+        bar.addWidget(self.search, 1)
+        layout.addLayout(bar)
+        self.model = LibraryModel(parent=self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda idx: self.open_requested.emit(self.model.row_at(idx.row()).id))
+        self.empty = QLabel(self.tr("Drop recordings or transcripts here\n(or File → Import…)"), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color:#616e7c; font-size:16pt")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+        layout.addWidget(self.stack, 1)
+        self.queue = QListWidget(self)
+        self.queue.setMaximumHeight(120)
+        self.queue.hide()
+        layout.addWidget(self.queue)
+        for signal in (self.agent.currentIndexChanged, self.status.currentIndexChanged, self.date_from.dateChanged,
+                       self.date_to.dateChanged, self.min_total.valueChanged, self.max_total.valueChanged,
+                       self.search.returnPressed):
+            signal.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda t: None if t else self.apply_filter())
+
+    def refresh(self) -> None:
+        agent_only = self.ctx.user_name if self.ctx.user_role == "agent" else None  # agents see their own calls
+        rows = library_rows(self.ctx.engine, agent=agent_only)
+        current = self.agent.currentText()
+        self.agent.blockSignals(True)
+        self.agent.clear()
+        self.agent.addItems([self.tr("all agents")] + sorted({r.agent for r in rows if r.agent}))
+        self.agent.setCurrentIndex(max(0, self.agent.findText(current)))
+        self.agent.blockSignals(False)
+        dates = [r.occurred_at for r in rows if r.occurred_at]
+        if dates:
+            for d, value in ((self.date_from, min(dates)), (self.date_to, max(dates))):
+                d.blockSignals(True)
+                d.setDate(QDate(value.year, value.month, value.day))
+                d.blockSignals(False)
+        self.model.set_rows(rows)
+        self.apply_filter()
+
+    def current_filter(self) -> LibraryFilter:
+        def day(edit: QDateEdit, plus: int = 0):
+            q = edit.date()
+            return (datetime(q.year(), q.month(), q.day()) + timedelta(days=plus)).astimezone()
+
+        text = self.search.text().strip()
+        return LibraryFilter(
+            agent=self.agent.currentText() if self.agent.currentIndex() > 0 else None,
+            status=STATUSES[self.status.currentIndex()] or None,
+            date_from=day(self.date_from), date_to=day(self.date_to, 1),
+            min_total=self.min_total.value() if self.min_total.value() > 0 else None,
+            max_total=self.max_total.value() if self.max_total.value() < 100 else None,
+            ids=search_transcripts(self.ctx.engine, text) if text else None,
+        )
+
+    def apply_filter(self, *_args) -> None:
+        self.model.set_filter(self.current_filter())
+        self.stack.setCurrentWidget(self.table if self.model._all else self.empty)
+
+    def add_job(self, name: str, job) -> None:
+        item = QListWidgetItem(self.queue)
+        row = ImportRow(name, job, self.queue)
+        item.setSizeHint(row.sizeHint())
+        self.queue.setItemWidget(item, row)
+        self.queue.show()
+        self.queue.scrollToItem(item)

@@ -1,0 +1,154 @@
+"""The main window: library and call review, imports by drag and drop or File → Import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMainWindow, QMessageBox, QStackedWidget,
+)
+
+from coach_app.services.importer import expand_inputs
+from coach_app.transcription.base import ChannelMap
+from coach_app.ui.library_view import LibraryView
+from coach_app.ui.workers import ImportJob
+
+
+class ImportOptionsDialog(QDialog):
+    """Agent and channel map for the files being imported."""
+
+    def __init__(self, agents: list[str], default_agent: str, count: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import {0} file(s)").format(count))
+        form = QFormLayout(self)
+        self.agent = QComboBox(self)
+        self.agent.setEditable(True)
+        self.agent.addItems(sorted(set(agents) | ({default_agent} if default_agent else set())))
+        self.agent.setCurrentText(default_agent)
+        self.channels = QComboBox(self)
+        for key, label in ((ChannelMap.AGENT_CUSTOMER, self.tr("left = agent, right = customer")),
+                           (ChannelMap.CUSTOMER_AGENT, self.tr("left = customer, right = agent")),
+                           (ChannelMap.MONO, self.tr("mono / one mixed channel"))):
+            self.channels.addItem(label, key)
+        form.addRow(self.tr("Agent"), self.agent)
+        form.addRow(self.tr("Stereo channels"), self.channels)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx, transcriber_factory=None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.transcriber_factory = transcriber_factory or ctx.transcriber
+        self.jobs: list[ImportJob] = []
+        self.setWindowTitle(self.tr("Encounter Coach — {0}").format(ctx.ws.root))
+        self.setAcceptDrops(True)
+        self.stack = QStackedWidget(self)
+        self.library = LibraryView(ctx, self)
+        self.library.open_requested.connect(self.open_review)
+        self.stack.addWidget(self.library)
+        self.setCentralWidget(self.stack)
+        self.review = None
+        self._menus()
+        self.statusBar().showMessage(self.tr("Signed in as {0} ({1})").format(ctx.user_name, ctx.user_role.replace("_", " ")))
+        self.resize(1280, 800)
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.library.refresh()
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        imp = QAction(self.tr("&Import…"), self, shortcut=QKeySequence.StandardKey.Open, triggered=self.import_dialog)
+        quit_ = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        file_menu.addActions([imp, quit_])
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(QAction(self.tr("&Library"), self, shortcut=QKeySequence("Ctrl+L"), triggered=self.show_library))
+        view_menu.addAction(QAction(self.tr("&Refresh"), self, shortcut=QKeySequence.StandardKey.Refresh,
+                                    triggered=self.library.refresh))
+
+    # navigation ----------------------------------------------------------------------------
+    def open_review(self, interaction_id: int) -> None:
+        from coach_app.ui.review_view import ReviewView
+
+        if self.review is not None:
+            self.stack.removeWidget(self.review)
+            self.review.deleteLater()
+        self.review = ReviewView(self.ctx, interaction_id, self)
+        self.review.back_requested.connect(self.show_library)
+        self.review.changed.connect(self.library.refresh)
+        self.stack.addWidget(self.review)
+        self.stack.setCurrentWidget(self.review)
+
+    def show_library(self) -> None:
+        self.stack.setCurrentWidget(self.library)
+
+    # import --------------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import recordings or transcripts"), str(Path.home()),
+                                                self.tr("Recordings and transcripts (*.wav *.flac *.mp3 *.m4a *.ogg *.opus "
+                                                        "*.json *.txt);;All files (*)"))
+        if files:
+            self.import_paths(files)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str], agent: str | None = None, channels: str | None = None,
+                     ask: bool = True) -> list[ImportJob]:
+        files = expand_inputs(paths)
+        if not files:
+            QMessageBox.information(self, self.tr("Nothing to import"), self.tr("No recordings or transcripts there."))
+            return []
+        if ask:
+            agents = [self.library.agent.itemText(i) for i in range(1, self.library.agent.count())]
+            default = self.ctx.user_name if self.ctx.user_role == "agent" else ""
+            dlg = ImportOptionsDialog(agents, default, len(files), self)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return []
+            agent, channels = dlg.agent.currentText().strip() or None, dlg.channels.currentData()
+        jobs = []
+        for f in files:
+            job = ImportJob(self.ctx, f, agent, channels, self.transcriber_factory)
+            job.signals.finished.connect(lambda _: self.library.refresh())
+            self.library.add_job(f.name, job)
+            self.jobs.append(job)
+            self.ctx.pool.start(job)
+            jobs.append(job)
+        return jobs
+
+    def resume_pending(self) -> list[ImportJob]:
+        """Transcriptions a closed or crashed app left unfinished run again."""
+        from coach_app.services.transcripts import mark_interrupted_jobs, pending_interaction_ids
+        from coach_app.services.queries import interaction_with_transcript
+
+        mark_interrupted_jobs(self.ctx.engine)
+        jobs = []
+        for iid in pending_interaction_ids(self.ctx.engine):
+            inter, agent, _ = interaction_with_transcript(self.ctx.engine, iid)
+            path = self.ctx.ws.root / inter.managed_path
+            job = ImportJob(self.ctx, path, agent, inter.channel_map, self.transcriber_factory)
+            job.signals.finished.connect(lambda _: self.library.refresh())
+            self.library.add_job(inter.original_name, job)
+            self.jobs.append(job)
+            self.ctx.pool.start(job)
+            jobs.append(job)
+        return jobs
+
+    def closeEvent(self, event) -> None:
+        for job in self.jobs:
+            job.cancel()  # a cancelled transcription stores nothing and runs again next time
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.ctx.pool.waitForDone(5000)
+        super().closeEvent(event)

@@ -1,0 +1,209 @@
+"""The scorecard beside the transcript: each criterion with its status, rationale and evidence
+(click to listen), a status control (a change from the automatic verdict asks for a reason), a
+comment, and the total updating live. Every change is saved at once, with an audit event.
+
+Who edits what: a team lead edits their own review (created from the automatic scores on the
+first change); the call's agent fills in a blank self-assessment and sees the lead's view only
+after submitting it; anyone else sees the newest evaluation read-only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
+    QVBoxLayout, QWidget,
+)
+from sqlmodel import Session, select
+
+from coach_app.core.rubric import parse_rubric
+from coach_app.core.transcript import format_clock
+from coach_app.db.models import CriterionResult, Evaluation, RubricVersion
+from coach_app.errors import CoachError
+from coach_app.services.reviews import set_criterion, start_review, submit_review, visible_evaluations
+
+STATUSES = [None, "met", "not_met", "na"]
+
+
+class ScorecardPanel(QWidget):
+    seek_requested = Signal(int)
+    changed = Signal()
+
+    def __init__(self, ctx, interaction, parent=None):
+        super().__init__(parent)
+        self.ctx, self.interaction = ctx, interaction
+        self.user, self.role = ctx.user_name, ctx.user_role
+        self.is_agent_of_call = self._agent_name() == self.user
+        self.review_kind = "self" if self.is_agent_of_call else "lead" if self.role in ("team_lead", "admin") else None
+        outer = QVBoxLayout(self)
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(self.header)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        outer.addWidget(self.scroll, 1)
+        buttons = QHBoxLayout()
+        self.submit_button = QPushButton(self.tr("Submit self-assessment") if self.review_kind == "self"
+                                         else self.tr("Mark review as done"), self)
+        self.submit_button.clicked.connect(self.submit)
+        self.submit_button.setVisible(self.review_kind is not None)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit_button)
+        outer.addLayout(buttons)
+        self.reload()
+
+    # data ----------------------------------------------------------------------------------
+    def _agent_name(self) -> str | None:
+        from coach_app.db.models import Person
+
+        with Session(self.ctx.engine) as s:
+            p = s.get(Person, self.interaction.agent_id) if self.interaction.agent_id else None
+            return p.name if p else None
+
+    def _load(self):
+        evs = visible_evaluations(self.ctx.engine, self.interaction.id, self.user)
+        mine = next((e for e in reversed(evs) if e.kind == self.review_kind and self._is_mine(e)), None)
+        shown = mine or next((e for kind in ("lead", "calibration", "automatic") for e in reversed(evs) if e.kind == kind), None)
+        if self.review_kind == "self" and mine is None:
+            shown = None  # a self-assessment starts blank, without the automatic verdicts
+        lead = None
+        if self.review_kind == "self" and mine is not None and mine.submitted_at:
+            lead = next((e for kind in ("lead", "automatic") for e in reversed(evs) if e.kind == kind), None)
+        with Session(self.ctx.engine) as s:
+            # the rubric comes from the automatic scoring even when its verdicts are hidden
+            any_ev = shown or next(iter(evs), None) or s.exec(
+                select(Evaluation).where(Evaluation.interaction_id == self.interaction.id, Evaluation.kind == "automatic")
+                .order_by(Evaluation.id.desc())).first()
+            if any_ev is None:
+                return None, None, {}, {}
+            version = s.get(RubricVersion, any_ev.rubric_version_id)
+            rubric = parse_rubric(version.content, f"rubric version {version.id}")
+
+            def results(ev):
+                if ev is None:
+                    return {}
+                return {r.criterion_id: r for r in s.exec(select(CriterionResult).where(CriterionResult.evaluation_id == ev.id))}
+
+            return rubric, shown, results(shown), results(lead)
+
+    def _is_mine(self, ev: Evaluation) -> bool:
+        from coach_app.db.models import Person
+
+        with Session(self.ctx.engine) as s:
+            p = s.get(Person, ev.author_id) if ev.author_id else None
+            return p is not None and p.name == self.user
+
+    # view ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        rubric, ev, res, lead_res = self._load()
+        self.rubric, self.evaluation, self.results = rubric, ev, res
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setColumnStretch(0, 1)
+        if rubric is None:
+            grid.addWidget(QLabel(self.tr("Not scored yet. Scoring runs after transcription.")), 0, 0)
+            self.scroll.setWidget(body)
+            self.header.setText("")
+            return
+        lang = self.interaction.language if self.interaction.language in rubric.languages else rubric.languages[0]
+        editable = self.review_kind is not None and not (ev is not None and ev.submitted_at)
+        self.combos: dict[str, QComboBox] = {}
+        for row, c in enumerate(rubric.criteria):
+            r = res.get(c.id)
+            title = QLabel(f"<b>{c.title.get(lang, c.id)}</b>" + (" ⚑" if c.critical else ""), body)
+            title.setToolTip(c.description.get(lang, ""))
+            combo = QComboBox(body)
+            combo.addItems([self.tr("not scored"), self.tr("met"), self.tr("not met"), self.tr("n/a")])
+            combo.setCurrentIndex(STATUSES.index(r.status if r else None))
+            combo.setEnabled(editable)
+            combo.setProperty("criterion", c.id)
+            combo.currentIndexChanged.connect(lambda i, cid=c.id: self.on_status(cid, STATUSES[i]))
+            self.combos[c.id] = combo
+            why = (r.rationale or "") if r else ""
+            if r and r.overridden_from:
+                why += self.tr(" — changed from {0}: {1}").format(r.overridden_from, r.override_reason or "")
+            if lead_res.get(c.id) is not None:
+                lead_status = lead_res[c.id].status
+                mark = "" if lead_status == (r.status if r else None) else " ≠"
+                why = self.tr("Lead: {0}{1}. ").format(lead_status or "-", mark) + why
+            text = QLabel(why, body)
+            text.setWordWrap(True)
+            text.setStyleSheet("color:#3e4c59")
+            base = row * 3
+            grid.addWidget(title, base, 0)
+            grid.addWidget(combo, base, 1)
+            for e in (r.evidence or [])[:1] if r else []:
+                b = QPushButton(f"▶ {format_clock(e['start_ms'])}", body)
+                b.setToolTip(self.tr("Listen from here: {0}").format(e.get("quote", "")))
+                b.clicked.connect(lambda _=False, ms=e["start_ms"]: self.seek_requested.emit(ms))
+                grid.addWidget(b, base, 2)
+            grid.addWidget(text, base + 1, 0, 1, 3)
+            comment = QLineEdit(body)
+            comment.setPlaceholderText(self.tr("Comment"))
+            comment.setText((r.reviewer_comment or "") if r else "")
+            comment.setEnabled(editable)
+            comment.editingFinished.connect(lambda cid=c.id, w=comment: self.on_comment(cid, w.text()))
+            grid.addWidget(comment, base + 2, 0, 1, 3)
+        self.scroll.setWidget(body)
+        self._update_header(ev)
+
+    def _update_header(self, ev: Evaluation | None) -> None:
+        if ev is None or ev.total is None:
+            self.header.setText(self.tr("<h2>Total: –</h2>"))
+            return
+        verdict = self.tr("passed") if ev.passed else self.tr("not passed")
+        colour = "#1b7f4b" if ev.passed else "#b42318"
+        kind = {"automatic": self.tr("automatic"), "lead": self.tr("lead review"), "self": self.tr("self-assessment"),
+                "calibration": self.tr("calibration")}[ev.kind]
+        self.header.setText(f"<h2>{self.tr('Total')}: {ev.total:.0f} <span style='color:{colour}'>{verdict}</span></h2>"
+                            f"<span style='color:#616e7c'>{kind}</span>")
+
+    # edits ---------------------------------------------------------------------------------
+    def _my_review(self) -> Evaluation:
+        if self.evaluation is None or self.evaluation.kind != self.review_kind or not self._is_mine(self.evaluation):
+            self.evaluation = start_review(self.ctx.engine, self.interaction.id, self.user, self.review_kind)
+        return self.evaluation
+
+    def on_status(self, cid: str, status: str | None) -> None:
+        if status is None:
+            return
+        try:
+            ev = self._my_review()
+            try:
+                set_criterion(self.ctx.engine, ev.id, cid, self.user, status=status)
+            except CoachError as exc:
+                if "needs a reason" not in str(exc):
+                    raise
+                reason, ok = QInputDialog.getText(self, self.tr("Reason for the change"),
+                                                  self.tr("Why is '{0}' {1}?").format(cid, status))
+                if not ok or not reason.strip():
+                    self._reload_soon()  # cancelled: nothing changes
+                    return
+                set_criterion(self.ctx.engine, ev.id, cid, self.user, status=status, reason=reason)
+        except CoachError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        self._reload_soon()
+        self.changed.emit()
+
+    def _reload_soon(self) -> None:
+        # The control that emitted the change is rebuilt by reload(): never delete a sender
+        # inside its own signal, rebuild once control has returned to the event loop.
+        QTimer.singleShot(0, self.reload)
+
+    def on_comment(self, cid: str, text: str) -> None:
+        r = self.results.get(cid)
+        if (r.reviewer_comment or "") == text.strip() if r else not text.strip():
+            return
+        try:
+            set_criterion(self.ctx.engine, self._my_review().id, cid, self.user, comment=text)
+        except CoachError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        self._reload_soon()
+
+    def submit(self) -> None:
+        try:
+            submit_review(self.ctx.engine, self._my_review().id, self.user)
+        except CoachError as exc:
+            QMessageBox.warning(self, self.tr("Not submitted"), str(exc))
+            return
+        self.reload()
+        self.changed.emit()

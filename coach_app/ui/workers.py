@@ -1,0 +1,99 @@
+"""Background work for the app: QRunnables with signals, run on a thread pool that is passed
+in (tests pass a pool and wait on it). Cancellation is a threading.Event checked by the
+transcriber, surfaced as the typed TranscriptionCancelled — never by matching strings."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from coach_app.errors import CoachError
+from coach_app.transcription.base import TranscriptionCancelled
+
+log = logging.getLogger(__name__)
+
+
+class JobSignals(QObject):
+    progress = Signal(float)  # 0..1
+    stage = Signal(str)
+    finished = Signal(object)  # the job's result
+    failed = Signal(str)  # one readable line
+    cancelled = Signal()
+
+
+class ImportJob(QRunnable):
+    """Import one file, transcribe it if it is audio, score it: the whole path to a scored call."""
+
+    def __init__(self, ctx, path: Path, agent: str | None, channels: str | None, transcriber_factory: Callable):
+        super().__init__()
+        self.ctx, self.path, self.agent, self.channels = ctx, Path(path), agent, channels
+        self.transcriber_factory = transcriber_factory
+        self.cancel_event = threading.Event()
+        self.signals = JobSignals()
+        self.setAutoDelete(False)  # the view keeps it to cancel it and read its signals
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def run(self) -> None:
+        from coach_app.services.evaluations import score_interaction
+        from coach_app.services.importer import import_file
+        from coach_app.services.rubrics import resolve_rubric
+        from coach_app.services.transcripts import transcribe_interaction
+
+        s = self.signals
+        try:
+            s.stage.emit("import")
+            inter = import_file(self.ctx.ws, self.ctx.engine, self.path, agent=self.agent, channels=self.channels).interaction
+            if self.cancel_event.is_set():
+                raise TranscriptionCancelled()
+            if inter.kind == "audio" and inter.status not in ("transcribed", "needs_review"):
+                s.stage.emit("transcribe")
+                transcribe_interaction(self.ctx.ws, self.ctx.engine, inter.id, self.transcriber_factory(),
+                                       progress=lambda done, total: s.progress.emit(done / total if total else 1.0),
+                                       cancel=self.cancel_event)
+            s.stage.emit("score")
+            version, rubric = resolve_rubric(self.ctx.engine, None)
+            try:
+                score_interaction(self.ctx.engine, inter.id, version, rubric, self.ctx.settings.hold_limit_s)
+            except CoachError as exc:  # e.g. nothing transcribed: the interaction is flagged, not lost
+                log.info("not scored: %s", exc)
+            s.progress.emit(1.0)
+            s.finished.emit(inter.id)
+        except TranscriptionCancelled:
+            s.cancelled.emit()
+        except CoachError as exc:
+            s.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - never a traceback in the UI; the log has it
+            log.exception("import of %s failed", self.path)
+            s.failed.emit(f"{self.path.name}: unexpected {type(exc).__name__}: {exc} (details in coach.log)")
+
+
+def run_task(pool: QThreadPool, fn: Callable[[], object], on_done: Callable[[object], None],
+             on_error: Callable[[str], None]) -> QRunnable:
+    """Run ``fn`` on the pool; its result or error comes back on the GUI thread via signals."""
+
+    class _Task(QRunnable):
+        def __init__(self):
+            super().__init__()
+            self.signals = JobSignals()
+            self.setAutoDelete(False)
+
+        def run(self) -> None:
+            try:
+                self.signals.finished.emit(fn())
+            except CoachError as exc:
+                self.signals.failed.emit(str(exc))
+            except Exception as exc:  # noqa: BLE001
+                log.exception("background task failed")
+                self.signals.failed.emit(f"unexpected {type(exc).__name__}: {exc}")
+
+    task = _Task()
+    task.signals.finished.connect(on_done)
+    task.signals.failed.connect(on_error)
+    pool.start(task)
+    return task

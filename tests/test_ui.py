@@ -1,0 +1,183 @@
+"""The desktop app under pytest-qt (QT_QPA_PLATFORM=offscreen): library model, import flow,
+override with reason, evidence seeks, self-assessment visibility."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QThreadPool  # noqa: E402
+from sqlmodel import Session, select  # noqa: E402
+
+from coach_app.config import Settings, Workspace  # noqa: E402
+from coach_app.db.engine import open_database  # noqa: E402
+from coach_app.db.models import AuditEvent, CriterionResult, Evaluation  # noqa: E402
+from coach_app.services.queries import LibraryRow  # noqa: E402
+from tests.conftest import ROOT, FakeTranscriber  # noqa: E402
+
+DEMO = ROOT / "recordings" / "demo"
+OWN = ROOT / "tests" / "data" / "scoring"
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    from coach_app.ui.context import AppContext
+
+    ws = Workspace(tmp_path / "ws", f"sqlite:///{tmp_path / 'ws' / 'coach.db'}")
+    ws.ensure_dirs()
+    engine = open_database(ws.db_url)
+    pool = QThreadPool()
+    c = AppContext(ws, engine, Settings(), pool, "Tiina Lead", "team_lead")
+    yield c
+    pool.waitForDone(30000)
+    engine.dispose()
+
+
+def test_library_model_passes_qtmodeltester(qtmodeltester):
+    from datetime import datetime, timezone
+
+    from coach_app.ui.library_model import LibraryFilter, LibraryModel
+
+    rows = [LibraryRow(i, datetime(2026, 11, 1 + i % 28, tzinfo=timezone.utc), f"Agent {i % 3}", 60000 + i, "phone",
+                       "audio", "transcribed", f"call-{i}.wav", "cem v1", float(i % 100), i % 2 == 0, None)
+            for i in range(50)]
+    model = LibraryModel(rows)
+    qtmodeltester.check(model)
+    model.sort(6)  # by total, ascending
+    totals = [model.row_at(i).total for i in range(model.rowCount())]
+    assert totals == sorted(totals)
+    model.set_filter(LibraryFilter(agent="Agent 1", min_total=10))
+    assert model.rowCount() == len([r for r in rows if r.agent == "Agent 1" and r.total >= 10])
+    qtmodeltester.check(model)
+
+
+def test_import_flow_with_a_fake_transcriber(qtbot, ctx):
+    from coach_app.ui.main_window import MainWindow
+
+    fake = FakeTranscriber()
+    window = MainWindow(ctx, transcriber_factory=lambda: fake)
+    qtbot.addWidget(window)
+    assert window.library.stack.currentWidget() is window.library.empty  # "Drop recordings here"
+    bad = ctx.ws.root.parent / "broken.wav"
+    bad.write_text("not audio")
+    jobs = window.import_paths([str(DEMO / "demo-hold.wav"), str(bad)], agent="Mikko", ask=False)
+    done, errors = [], []
+    jobs[0].signals.finished.connect(done.append)  # signals from the pool arrive queued on this thread
+    jobs[1].signals.failed.connect(errors.append)
+    qtbot.waitUntil(lambda: bool(done and errors), timeout=20000)
+    assert errors[0].startswith(f"{bad}: not a readable audio file")
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=5000)
+    row = window.library.model.row_at(0)
+    assert (row.agent, row.status, row.total is not None) == ("Mikko", "transcribed", True)
+    assert fake.calls == 1 and fake.progress_seen
+
+
+def test_cancel_an_import(qtbot, ctx):
+    from coach_app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, transcriber_factory=lambda: FakeTranscriber(cancel_after=1))
+    qtbot.addWidget(window)
+    job = window.import_paths([str(DEMO / "demo-talkover.wav")], ask=False)[0]
+    job.cancel_event.clear()
+    with qtbot.waitSignal(job.signals.cancelled, timeout=20000):
+        pass
+    from coach_app.services.transcripts import pending_interaction_ids
+
+    assert pending_interaction_ids(ctx.engine) == [1]  # nothing stored; runs again on the next start
+
+
+@pytest.fixture
+def scored_call(ctx):
+    from coach_app.services.evaluations import score_interaction
+    from coach_app.services.importer import import_file
+    from coach_app.services.rubrics import resolve_rubric
+
+    iid = import_file(ctx.ws, ctx.engine, OWN / "own-en-001.json", agent="Priya Shah").interaction.id
+    version, rubric = resolve_rubric(ctx.engine, None)
+    score_interaction(ctx.engine, iid, version, rubric)
+    return iid
+
+
+def test_override_needs_a_reason_and_is_saved_with_an_audit_event(qtbot, ctx, scored_call, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from coach_app.ui.review_view import ReviewView
+
+    view = ReviewView(ctx, scored_call)
+    qtbot.addWidget(view)
+    card = view.scorecard
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))  # the lead cancels
+    combo = card.combos["empathy"]
+    combo.setCurrentIndex(2)  # not met
+    qtbot.waitUntil(lambda: card.combos["empathy"] is not combo)  # rebuilt...
+    assert card.combos["empathy"].currentIndex() == 1  # ...and reverted: nothing saved without a reason
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Only procedural phrases", True))
+    combo = card.combos["empathy"]
+    combo.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: card.combos["empathy"] is not combo)
+    with Session(ctx.engine) as s:
+        lead = s.exec(select(Evaluation).where(Evaluation.kind == "lead")).one()
+        r = s.exec(select(CriterionResult).where(CriterionResult.evaluation_id == lead.id,
+                                                 CriterionResult.criterion_id == "empathy")).one()
+        events = s.exec(select(AuditEvent).where(AuditEvent.action == "override")).all()
+    assert (r.status, r.overridden_from, r.override_reason) == ("not_met", "met", "Only procedural phrases")
+    assert len(events) == 1 and lead.total < 100
+    assert f"{lead.total:.0f}" in card.header.text()  # the total updated live
+
+
+def test_evidence_click_seeks_to_that_moment(qtbot, ctx, scored_call):
+    from PySide6.QtWidgets import QPushButton
+
+    from coach_app.ui.review_view import ReviewView
+
+    view = ReviewView(ctx, scored_call)
+    qtbot.addWidget(view)
+    buttons = [b for b in view.scorecard.findChildren(QPushButton) if b.text().startswith("▶")]
+    target = next(b for b in buttons if b.text() == "▶ 0:50")  # the hold is thanked at 0:50
+    target.click()
+    assert view.transcript.current_row == 4
+    assert view.transcript.model.segments[4].start_ms == 50000
+
+
+def test_self_assessment_hides_the_lead_view_until_submitted(qtbot, ctx, scored_call):
+    from coach_app.services.reviews import set_criterion, start_review
+    from coach_app.ui.scorecard_panel import ScorecardPanel
+    from coach_app.services.queries import interaction_with_transcript
+
+    lead = start_review(ctx.engine, scored_call, "Tiina Lead")
+    set_criterion(ctx.engine, lead.id, "gratitude", "Tiina Lead", status="not_met", reason="Scripted")
+    ctx.user_name, ctx.user_role = "Priya Shah", "agent"
+    inter, _, _ = interaction_with_transcript(ctx.engine, scored_call)
+    panel = ScorecardPanel(ctx, inter)
+    qtbot.addWidget(panel)
+    assert all(c.currentIndex() == 0 for c in panel.combos.values())  # blank, no lead or automatic verdicts
+    assert "Lead:" not in " ".join(w.text() for w in panel.findChildren(type(panel.header)))
+    for cid in [c.id for c in panel.rubric.criteria if c.scoring == "automatic"]:
+        combo = panel.combos[cid]
+        combo.setCurrentIndex(1)
+        qtbot.waitUntil(lambda: panel.combos[cid] is not combo)
+    panel.submit()
+    texts = " ".join(w.text() for w in panel.findChildren(type(panel.header)))
+    assert "Lead: not_met ≠" in texts  # now side by side, the difference marked
+
+
+@pytest.mark.real_model
+def test_import_flow_with_the_real_model(qtbot, ctx):
+    from coach_app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)  # the real faster-whisper transcriber from the workspace settings
+    qtbot.addWidget(window)
+    job = window.import_paths([str(DEMO / "demo-talkover.wav")], agent="Sam", ask=False)[0]
+    done = []
+    job.signals.finished.connect(done.append)
+    job.signals.failed.connect(lambda msg: pytest.fail(msg))
+    qtbot.waitUntil(lambda: bool(done), timeout=120000)
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=5000)
+    row = window.library.model.row_at(0)
+    assert row.status == "transcribed" and row.total is not None and row.passed is False
+    window.open_review(row.id)
+    texts = [s.text for s in window.review.transcript.model.segments]
+    assert any("prices went up" in t.lower() for t in texts)
+    assert window.review.transcript.player is not None  # audio calls get the player
