@@ -85,6 +85,7 @@ class LibraryView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda idx: self.open_requested.emit(self.model.row_at(idx.row()).id))
         self.empty = QLabel(self.tr("Drop recordings or transcripts here\n(or File → Import…)"), self)
@@ -121,6 +122,7 @@ class LibraryView(QWidget):
                 d.blockSignals(False)
         self.model.set_rows(rows)
         self.apply_filter()
+        self.table.resizeColumnsToContents()
 
     def current_filter(self) -> LibraryFilter:
         def day(edit: QDateEdit, plus: int = 0):

@@ -136,7 +136,8 @@ class ScorecardPanel(QWidget):
                 b.setToolTip(self.tr("Listen from here: {0}").format(e.get("quote", "")))
                 b.clicked.connect(lambda _=False, ms=e["start_ms"]: self.seek_requested.emit(ms))
                 grid.addWidget(b, base, 2)
-            grid.addWidget(text, base + 1, 0, 1, 3)
+            if why:
+                grid.addWidget(text, base + 1, 0, 1, 3)
             comment = QLineEdit(body)
             comment.setPlaceholderText(self.tr("Comment"))
             comment.setText((r.reviewer_comment or "") if r else "")
