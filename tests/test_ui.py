@@ -181,3 +181,25 @@ def test_import_flow_with_the_real_model(qtbot, ctx):
     texts = [s.text for s in window.review.transcript.model.segments]
     assert any("prices went up" in t.lower() for t in texts)
     assert window.review.transcript.player is not None  # audio calls get the player
+
+
+def test_unfinished_transcriptions_resume_on_start(qtbot, ctx):
+    from coach_app.db.models import Interaction, TranscriptionJob
+    from coach_app.services.importer import import_file
+    from coach_app.ui.main_window import MainWindow
+
+    iid = import_file(ctx.ws, ctx.engine, DEMO / "demo-hold.wav", agent="Mikko").interaction.id
+    with Session(ctx.engine) as s:  # the app was killed while transcribing
+        s.add(TranscriptionJob(interaction_id=iid, status="running", model="fake"))
+        s.get(Interaction, iid).status = "transcribing"
+        s.commit()
+    window = MainWindow(ctx, transcriber_factory=FakeTranscriber)
+    qtbot.addWidget(window)
+    jobs = window.resume_pending()
+    assert len(jobs) == 1
+    done = []
+    jobs[0].signals.finished.connect(done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    with Session(ctx.engine) as s:
+        assert s.get(Interaction, iid).status == "transcribed"
+        assert sorted(j.status for j in s.exec(select(TranscriptionJob)).all()) == ["done", "failed"]

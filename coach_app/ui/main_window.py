@@ -118,15 +118,15 @@ class MainWindow(QMainWindow):
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return []
             agent, channels = dlg.agent.currentText().strip() or None, dlg.channels.currentData()
-        jobs = []
-        for f in files:
-            job = ImportJob(self.ctx, f, agent, channels, self.transcriber_factory)
-            job.signals.finished.connect(lambda _: self.library.refresh())
-            self.library.add_job(f.name, job)
-            self.jobs.append(job)
-            self.ctx.pool.start(job)
-            jobs.append(job)
-        return jobs
+        return [self._start_job(f, agent, channels, f.name) for f in files]
+
+    def _start_job(self, path: Path, agent: str | None, channels: str | None, label: str) -> ImportJob:
+        job = ImportJob(self.ctx, path, agent, channels, self.transcriber_factory)
+        job.signals.finished.connect(lambda _: self.library.refresh())
+        self.library.add_job(label, job)
+        self.jobs.append(job)
+        self.ctx.pool.start(job)
+        return job
 
     def resume_pending(self) -> list[ImportJob]:
         """Transcriptions a closed or crashed app left unfinished run again."""
@@ -137,13 +137,8 @@ class MainWindow(QMainWindow):
         jobs = []
         for iid in pending_interaction_ids(self.ctx.engine):
             inter, agent, _ = interaction_with_transcript(self.ctx.engine, iid)
-            path = self.ctx.ws.root / inter.managed_path
-            job = ImportJob(self.ctx, path, agent, inter.channel_map, self.transcriber_factory)
-            job.signals.finished.connect(lambda _: self.library.refresh())
-            self.library.add_job(inter.original_name, job)
-            self.jobs.append(job)
-            self.ctx.pool.start(job)
-            jobs.append(job)
+            jobs.append(self._start_job(self.ctx.ws.root / inter.managed_path, agent, inter.channel_map,
+                                        inter.original_name))
         return jobs
 
     def closeEvent(self, event) -> None:
