@@ -93,18 +93,21 @@ def main() -> int:
     window = MainWindow(ctx)
     window.show()
     ctx.transcriber().model  # loaded before timing, as in a running app
-    gaps, last = [], [time.perf_counter()]
+    gaps, last = [], [None]
 
     def beat() -> None:
         now = time.perf_counter()
-        gaps.append(now - last[0])
+        if last[0] is not None:  # the first beat only starts the clock
+            gaps.append(now - last[0])
         last[0] = now
 
     heart = QTimer()
     heart.timeout.connect(beat)
     heart.start(10)
     done = []
+    q0 = time.perf_counter()
     job = window.import_paths([str(ROOT / "recordings" / "demo" / "demo-hold.wav")], agent="Bench", ask=False)[0]
+    queue_ms = (time.perf_counter() - q0) * 1000
     job.signals.finished.connect(done.append)
     job.signals.failed.connect(lambda m: done.append(m))
     t0 = time.perf_counter()
@@ -115,7 +118,8 @@ def main() -> int:
     ctx.pool.waitForDone()
     longest = max(gaps) * 1000 - 10 if gaps else float("nan")
     print(f"import + transcription + scoring of a 60-s call in the background: {time.perf_counter() - t0:.1f} s; "
-          f"longest event-loop stall {longest:.0f} ms over a 10 ms heartbeat (target <= 100 ms)")
+          f"longest event-loop stall {longest:.0f} ms over a 10 ms heartbeat (target <= 100 ms); "
+          f"queuing the drop itself took {queue_ms:.0f} ms")
     return 0
 
 
