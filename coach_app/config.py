@@ -55,6 +55,10 @@ class Settings(BaseModel):
     #: who uses the desktop app on this workspace (asked on first start)
     user_name: str = ""
     user_role: str = ""
+    #: a team database (e.g. postgresql+psycopg://coach@db/coach); empty = WORKSPACE/coach.db
+    db_url: str = ""
+    #: "auto" follows the system locale; "en" or "fi"
+    ui_language: str = "auto"
 
 
 @dataclass
@@ -101,9 +105,17 @@ class Workspace:
 
 
 def resolve_workspace(workspace: str | None = None, db_url: str | None = None) -> Workspace:
+    """Flag > environment > the workspace's settings.json > WORKSPACE/coach.db."""
     root = Path(workspace or os.environ.get("COACH_WORKSPACE") or ".").expanduser().resolve()
-    url = db_url or os.environ.get("COACH_DB") or f"sqlite:///{root / 'coach.db'}"
+    url = db_url or os.environ.get("COACH_DB") or _settings_db_url(root) or f"sqlite:///{root / 'coach.db'}"
     return Workspace(root, url)
+
+
+def _settings_db_url(root: Path) -> str:
+    try:
+        return str(json.loads((root / SETTINGS_FILE).read_text("utf-8")).get("db_url") or "")
+    except (OSError, ValueError, AttributeError):
+        return ""  # a broken settings.json is reported when the settings are loaded
 
 
 def apply_overrides(settings: TranscriptionSettings, **overrides: object) -> TranscriptionSettings:

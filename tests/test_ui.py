@@ -203,3 +203,38 @@ def test_unfinished_transcriptions_resume_on_start(qtbot, ctx):
     with Session(ctx.engine) as s:
         assert s.get(Interaction, iid).status == "transcribed"
         assert sorted(j.status for j in s.exec(select(TranscriptionJob)).all()) == ["done", "failed"]
+
+
+def test_dashboard_and_settings(qtbot, ctx, scored_call, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from coach_app.ui.main_window import MainWindow
+    from coach_app.ui.settings_dialog import SettingsDialog
+
+    window = MainWindow(ctx, transcriber_factory=FakeTranscriber)
+    qtbot.addWidget(window)
+    window.show_dashboard()
+    dash = window.dashboard
+    assert dash.agent.currentText() == "Priya Shah"
+    assert dash.trend.chart().series()[0].count() == 1
+    bars = dash.rates.chart().series()[0]
+    assert bars.barSets()[1].count() == 12  # one bar per automatic criterion
+    dlg = SettingsDialog(ctx.settings, str(ctx.ws.root))
+    qtbot.addWidget(dlg)
+    dlg.language.setCurrentText("finnish!")  # invalid: shown inline, nothing saved
+    dlg._accept()
+    assert dlg.result_settings is None and "language" in dlg.error.text()
+    dlg.language.setCurrentText("fi")
+    dlg.hold.setValue(30)
+    dlg._accept()
+    assert dlg.result() == QDialog.DialogCode.Accepted
+    def fill_and_save(self):  # what the user does in the dialog window.open_settings opens
+        self.language.setCurrentText("fi")
+        self.hold.setValue(30)
+        self._accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SettingsDialog, "exec", fill_and_save)
+    window.open_settings()
+    saved = ctx.ws.load_settings()
+    assert saved.transcription.language == "fi" and saved.hold_limit_s == 30

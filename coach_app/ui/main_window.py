@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library)
         self.setCentralWidget(self.stack)
         self.review = None
+        self.dashboard = None
         self._menus()
         self.statusBar().showMessage(self.tr("Signed in as {0} ({1})").format(ctx.user_name, ctx.user_role.replace("_", " ")))
         self.resize(1280, 800)
@@ -67,8 +68,12 @@ class MainWindow(QMainWindow):
         imp = QAction(self.tr("&Import…"), self, shortcut=QKeySequence.StandardKey.Open, triggered=self.import_dialog)
         quit_ = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addActions([imp, quit_])
+        file_menu.insertAction(quit_, QAction(self.tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"),
+                                              triggered=self.open_settings))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(QAction(self.tr("&Library"), self, shortcut=QKeySequence("Ctrl+L"), triggered=self.show_library))
+        view_menu.addAction(QAction(self.tr("&Dashboard"), self, shortcut=QKeySequence("Ctrl+D"),
+                                    triggered=self.show_dashboard))
         view_menu.addAction(QAction(self.tr("&Refresh"), self, shortcut=QKeySequence.StandardKey.Refresh,
                                     triggered=self.library.refresh))
 
@@ -87,6 +92,32 @@ class MainWindow(QMainWindow):
 
     def show_library(self) -> None:
         self.stack.setCurrentWidget(self.library)
+
+    def show_dashboard(self) -> None:
+        from coach_app.ui.dashboard_view import DashboardView
+
+        if self.dashboard is None:
+            self.dashboard = DashboardView(self.ctx, self)
+            self.stack.addWidget(self.dashboard)
+        self.dashboard.refresh()
+        self.stack.setCurrentWidget(self.dashboard)
+
+    def open_settings(self) -> None:
+        from coach_app.ui.settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.ctx.settings, str(self.ctx.ws.root), self)
+        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.result_settings is None:
+            return
+        old_db = self.ctx.settings.db_url
+        self.ctx.settings = dlg.result_settings
+        self.ctx.ws.save_settings(self.ctx.settings)
+        self.ctx.user_name, self.ctx.user_role = self.ctx.settings.user_name, self.ctx.settings.user_role
+        self.statusBar().showMessage(self.tr("Signed in as {0} ({1})").format(
+            self.ctx.user_name, self.ctx.user_role.replace("_", " ")))
+        self.library.refresh()
+        if self.ctx.settings.db_url != old_db:
+            QMessageBox.information(self, self.tr("Restart needed"),
+                                    self.tr("The new database is used from the next start of the app."))
 
     # import --------------------------------------------------------------------------------
     def import_dialog(self) -> None:

@@ -1,0 +1,127 @@
+"""Dashboard: an agent's trend of totals over time, met rate per criterion against the team,
+and the criteria most often missed (QtCharts)."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis, QHorizontalBarSeries, QLineSeries, QValueAxis,
+)
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+
+from coach_app.errors import CoachError
+from coach_app.services.reports import met_rates, period_data
+
+
+class DashboardView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Agent"), self))
+        self.agent = QComboBox(self)
+        self.agent.currentIndexChanged.connect(self.draw)
+        top.addWidget(self.agent)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.message = QLabel(self)
+        layout.addWidget(self.message)
+        self.trend = QChartView(self)
+        self.rates = QChartView(self)
+        self.missed = QListWidget(self)
+        for view in (self.trend, self.rates):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.trend)
+        left.addWidget(self.rates)
+        split.addWidget(left)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(QLabel(self.tr("<b>Most often missed</b>"), side))
+        side_layout.addWidget(self.missed)
+        split.addWidget(side)
+        split.setSizes([900, 300])
+        layout.addWidget(split, 1)
+
+    def refresh(self) -> None:
+        try:
+            self.team = period_data(self.ctx.engine)
+        except CoachError:
+            self.team = None
+        agents = sorted({r.agent for r in self.team.rows if r.agent}) if self.team else []
+        if self.ctx.user_role == "agent":
+            agents = [a for a in agents if a == self.ctx.user_name]
+        current = self.agent.currentText()
+        self.agent.blockSignals(True)
+        self.agent.clear()
+        self.agent.addItems(agents)
+        self.agent.setCurrentIndex(max(0, self.agent.findText(current)))
+        self.agent.blockSignals(False)
+        self.draw()
+
+    def draw(self, *_args) -> None:
+        if not self.team or not self.agent.currentText():
+            self.message.setText(self.tr("Nothing scored yet: import and score some calls first."))
+            self.trend.setChart(QChart())
+            self.rates.setChart(QChart())
+            self.missed.clear()
+            return
+        self.message.setText("")
+        name = self.agent.currentText()
+        mine = [r for r in self.team.rows if r.agent == name]
+        rubric = self.team.rubric
+        lang = self.ctx.settings.ui_language if self.ctx.settings.ui_language in rubric.languages else rubric.languages[0]
+        # trend
+        series = QLineSeries()
+        series.setName(name)
+        series.setPointsVisible(True)
+        for r in mine:
+            if r.interaction.occurred_at and r.evaluation.total is not None:
+                series.append(r.interaction.occurred_at.timestamp() * 1000, r.evaluation.total)
+        chart = QChart()
+        chart.setTitle(self.tr("Totals over time"))
+        chart.addSeries(series)
+        x, y = QDateTimeAxis(), QValueAxis()
+        x.setFormat("yyyy-MM-dd")
+        y.setRange(0, 100)
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        if series.count():
+            times = [series.at(i).x() for i in range(series.count())]
+            x.setRange(QDateTime.fromMSecsSinceEpoch(int(min(times))), QDateTime.fromMSecsSinceEpoch(int(max(times)) + 1))
+        chart.legend().hide()
+        self.trend.setChart(chart)
+        # met rates, agent vs team
+        crits = [c for c in rubric.criteria if c.scoring == "automatic"]
+        ids = [c.id for c in crits]
+        agent_rates, team_rates = met_rates(mine, ids), met_rates(self.team.rows, ids)
+        agent_set, team_set = QBarSet(name), QBarSet(self.tr("Team"))
+        agent_set.setColor(QColor("#2f6fba"))
+        team_set.setColor(QColor("#e08e2b"))
+        for cid in reversed(ids):
+            agent_set.append(100 * (agent_rates[cid] or 0))
+            team_set.append(100 * (team_rates[cid] or 0))
+        bars = QHorizontalBarSeries()
+        bars.append(team_set)
+        bars.append(agent_set)
+        chart = QChart()
+        chart.setTitle(self.tr("Met rate per criterion (%)"))
+        chart.addSeries(bars)
+        cats, vals = QBarCategoryAxis(), QValueAxis()
+        cats.append([c.title.get(lang, c.id) for c in reversed(crits)])
+        vals.setRange(0, 100)
+        chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(vals, Qt.AlignmentFlag.AlignBottom)
+        bars.attachAxis(cats)
+        bars.attachAxis(vals)
+        self.rates.setChart(chart)
+        # most often missed
+        self.missed.clear()
+        ranked = sorted((c for c in crits if agent_rates[c.id] is not None), key=lambda c: (agent_rates[c.id], c.id))
+        for c in ranked[:5]:
+            self.missed.addItem(f"{c.title.get(lang, c.id)} — {self.tr('met')} {agent_rates[c.id]:.0%}")

@@ -1,0 +1,103 @@
+"""Settings kept in the workspace's settings.json (shared with the CLI): database, transcription
+model and device, language, hold limit, who you are, UI language. QSettings keeps only layout."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSpinBox, QWidget,
+)
+from pydantic import ValidationError
+
+from coach_app.config import Settings, TranscriptionSettings
+from coach_app.ui.identity_dialog import ROLES
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, workspace: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        t = settings.transcription
+        form = QFormLayout(self)
+        form.addRow(self.tr("Workspace"), QLabel(workspace, self))
+        self.db_url = QLineEdit(settings.db_url, self)
+        self.db_url.setPlaceholderText(self.tr("empty = coach.db in the workspace; or postgresql+psycopg://user@host/db"))
+        form.addRow(self.tr("Database URL"), self.db_url)
+        self.model = QLineEdit(t.model, self)
+        self.model.setToolTip(self.tr("'embedded' (tiny.en, offline), a faster-whisper model name, or a local model folder"))
+        browse = QPushButton(self.tr("Folder…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.model, 1)
+        row.addWidget(browse)
+        holder = QWidget(self)
+        holder.setLayout(row)
+        form.addRow(self.tr("Transcription model"), holder)
+        self.device = QComboBox(self)
+        self.device.addItems(["auto", "cpu", "cuda"])
+        self.device.setCurrentText(t.device)
+        form.addRow(self.tr("Device"), self.device)
+        self.compute = QComboBox(self)
+        self.compute.setEditable(True)
+        self.compute.addItems(["auto", "int8", "int8_float16", "float16", "float32"])
+        self.compute.setCurrentText(t.compute_type)
+        form.addRow(self.tr("Compute type"), self.compute)
+        self.language = QComboBox(self)
+        self.language.setEditable(True)
+        self.language.addItems(["auto", "en", "fi", "sv"])
+        self.language.setCurrentText(t.language)
+        form.addRow(self.tr("Speech language"), self.language)
+        self.beam = QSpinBox(self)
+        self.beam.setRange(1, 20)
+        self.beam.setValue(t.beam_size)
+        form.addRow(self.tr("Beam size"), self.beam)
+        self.hold = QDoubleSpinBox(self)
+        self.hold.setRange(1, 600)
+        self.hold.setSuffix(" s")
+        self.hold.setValue(settings.hold_limit_s)
+        form.addRow(self.tr("Hold / dead-air limit"), self.hold)
+        self.user = QLineEdit(settings.user_name, self)
+        form.addRow(self.tr("Your name"), self.user)
+        self.role = QComboBox(self)
+        for key, label in ROLES:
+            self.role.addItem(self.tr(label), key)
+        self.role.setCurrentIndex(max(0, self.role.findData(settings.user_role)))
+        form.addRow(self.tr("Your role"), self.role)
+        self.ui_language = QComboBox(self)
+        for key, label in (("auto", self.tr("System default")), ("en", "English"), ("fi", "Suomi")):
+            self.ui_language.addItem(label, key)
+        self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(settings.ui_language)))
+        form.addRow(self.tr("App language"), self.ui_language)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color:#b42318")
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.result_settings: Settings | None = None
+        self._base = settings
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Model folder (CTranslate2 format)"))
+        if folder:
+            self.model.setText(folder)
+
+    def values(self) -> Settings:
+        t = TranscriptionSettings(model=self.model.text().strip() or "embedded", device=self.device.currentText(),
+                                  compute_type=self.compute.currentText().strip() or "auto",
+                                  language=self.language.currentText().strip() or "auto", beam_size=self.beam.value(),
+                                  vad=self._base.transcription.vad, batch_size=self._base.transcription.batch_size)
+        return self._base.model_copy(update={
+            "transcription": t, "hold_limit_s": self.hold.value(), "db_url": self.db_url.text().strip(),
+            "user_name": " ".join(self.user.text().split()) or self._base.user_name,
+            "user_role": self.role.currentData(), "ui_language": self.ui_language.currentData()})
+
+    def _accept(self) -> None:
+        try:
+            self.result_settings = self.values()
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            self.error.setText(f"{err['loc'][0]}: {err['msg']}")  # shown inline, nothing saved
+            return
+        self.accept()
