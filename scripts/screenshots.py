@@ -55,6 +55,17 @@ def main() -> None:
     window.review.transcript.seek(9500)
     app.processEvents()
     window.grab().save(str(OUT / "app-review.png"))
+    window.show_dashboard()
+    window.dashboard.agent.setCurrentText("Priya Shah")
+    app.processEvents()
+    window.grab().save(str(OUT / "app-dashboard.png"))
+    window.show_rubric_editor()
+    editor = window.rubric_editor
+    editor.criteria.setCurrentRow(1)
+    editor.sample.setCurrentIndex(max(0, editor.sample.count() - 1))
+    editor.try_it()
+    app.processEvents()
+    window.grab().save(str(OUT / "app-rubric-editor.png"))
     ctx.user_name, ctx.user_role = "Sam Demo", "agent"
     window.open_review(3)
     app.processEvents()

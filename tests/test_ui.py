@@ -238,3 +238,32 @@ def test_dashboard_and_settings(qtbot, ctx, scored_call, monkeypatch):
     window.open_settings()
     saved = ctx.ws.load_settings()
     assert saved.transcription.language == "fi" and saved.hold_limit_s == 30
+
+
+def test_rubric_editor_validates_as_you_type_tries_and_saves_a_version(qtbot, ctx, scored_call, monkeypatch):
+    from coach_app.services.rubrics import list_rubric_versions
+    from coach_app.ui.rubric_editor import RubricEditor
+
+    editor = RubricEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.refresh()
+    assert editor.criteria.count() == 14 and "Valid" in editor.error.text()
+    editor.criteria.setCurrentRow(editor._all_criteria().index(
+        next(c for c in editor._all_criteria() if c["id"] == "empathy")))
+    met_en = editor.fields["met.en"]
+    met_en.setPlainText(met_en.toPlainText() + "\nre:(unclosed")
+    qtbot.waitUntil(lambda: "bad regular expression" in editor.error.text(), timeout=3000)
+    assert "criterion 'empathy'" in editor.error.text() and not editor.save_button.isEnabled()
+    met_en.setPlainText("you poor thing")  # a valid, very narrow pattern
+    qtbot.waitUntil(lambda: editor.save_button.isEnabled(), timeout=3000)
+    editor.try_it()
+    statuses = {editor.results.item(r, 0).text(): editor.results.item(r, 1).text() for r in range(editor.results.rowCount())}
+    assert statuses["empathy"] == "not_met"  # the call's empathy phrases no longer match
+    assert statuses["greeting"] == "met"
+    before = len(list_rubric_versions(ctx.engine))
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)  # no modal dialog in tests
+    editor.save()
+    versions = list_rubric_versions(ctx.engine)
+    assert len(versions) == before + 1 and versions[-1][1].version == "1.1"

@@ -93,6 +93,8 @@ class DashboardView(QWidget):
         series.attachAxis(y)
         if series.count():
             times = [series.at(i).x() for i in range(series.count())]
+            if max(times) - min(times) < 3 * 86_400_000:  # a few days: show the time of day too
+                x.setFormat("MM-dd HH:mm")
             x.setRange(QDateTime.fromMSecsSinceEpoch(int(min(times))), QDateTime.fromMSecsSinceEpoch(int(max(times)) + 1))
         chart.legend().hide()
         self.trend.setChart(chart)

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.review = None
         self.dashboard = None
+        self.rubric_editor = None
         self._menus()
         self.statusBar().showMessage(self.tr("Signed in as {0} ({1})").format(ctx.user_name, ctx.user_role.replace("_", " ")))
         self.resize(1280, 800)
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(QAction(self.tr("&Library"), self, shortcut=QKeySequence("Ctrl+L"), triggered=self.show_library))
         view_menu.addAction(QAction(self.tr("&Dashboard"), self, shortcut=QKeySequence("Ctrl+D"),
                                     triggered=self.show_dashboard))
+        view_menu.addAction(QAction(self.tr("R&ubric editor"), self, shortcut=QKeySequence("Ctrl+R"),
+                                    triggered=self.show_rubric_editor))
         view_menu.addAction(QAction(self.tr("&Refresh"), self, shortcut=QKeySequence.StandardKey.Refresh,
                                     triggered=self.library.refresh))
 
@@ -101,6 +104,15 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.dashboard)
         self.dashboard.refresh()
         self.stack.setCurrentWidget(self.dashboard)
+
+    def show_rubric_editor(self) -> None:
+        from coach_app.ui.rubric_editor import RubricEditor
+
+        if self.rubric_editor is None:
+            self.rubric_editor = RubricEditor(self.ctx, self)
+            self.stack.addWidget(self.rubric_editor)
+            self.rubric_editor.refresh()
+        self.stack.setCurrentWidget(self.rubric_editor)
 
     def open_settings(self) -> None:
         from coach_app.ui.settings_dialog import SettingsDialog
