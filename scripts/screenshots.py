@@ -70,6 +70,16 @@ def main() -> None:
     window.open_review(3)
     app.processEvents()
     window.grab().save(str(OUT / "app-self-assessment.png"))
+    from coach_app.ui.app import install_translations
+
+    install_translations(app, "fi")
+    ctx.user_name, ctx.user_role = "Tiina Lead", "team_lead"
+    finnish = MainWindow(ctx)
+    finnish.resize(1280, 760)
+    finnish.show()
+    finnish.open_review(6)  # a Finnish call, in the Finnish UI
+    app.processEvents()
+    finnish.grab().save(str(OUT / "app-review-fi.png"))
     print("wrote", ", ".join(p.name for p in sorted(OUT.glob("app-*.png"))))
 
 

@@ -8,7 +8,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QThreadPool  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from PySide6.QtCore import QThreadPool, QTranslator, Qt  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
 from coach_app.config import Settings, Workspace  # noqa: E402
@@ -267,3 +269,33 @@ def test_rubric_editor_validates_as_you_type_tries_and_saves_a_version(qtbot, ct
     editor.save()
     versions = list_rubric_versions(ctx.engine)
     assert len(versions) == before + 1 and versions[-1][1].version == "1.1"
+
+
+def test_finnish_translation_is_complete_current_and_used(qtbot, tmp_path, ctx):
+    import re
+    import shutil
+    import subprocess
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from coach_app.ui.app import I18N_DIR, install_translations
+    from coach_app.ui.main_window import MainWindow
+
+    ts = (I18N_DIR / "coach_fi.ts").read_text("utf-8")
+    assert 'type="unfinished"' not in ts and len(re.findall("<message>", ts)) >= 140
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    subprocess.run([lrelease, str(I18N_DIR / "coach_fi.ts"), "-qm", str(tmp_path / "fi.qm")], check=True,
+                   capture_output=True)
+    assert (tmp_path / "fi.qm").read_bytes() == (I18N_DIR / "coach_fi.qm").read_bytes()  # .qm built from this .ts
+    app = QApplication.instance()
+    assert install_translations(app, "fi") == "fi"
+    try:
+        window = MainWindow(ctx, transcriber_factory=FakeTranscriber)
+        qtbot.addWidget(window)
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus[:2] == ["&Tiedosto", "&Näytä"]
+        assert window.library.model.headerData(1, Qt.Orientation.Horizontal) == "Asiakaspalvelija"
+    finally:
+        for t in app.findChildren(QTranslator):
+            app.removeTranslator(t)

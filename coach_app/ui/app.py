@@ -6,7 +6,9 @@ import logging
 import sys
 import traceback
 
-from PySide6.QtCore import QThreadPool
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from coach_app.config import resolve_workspace
@@ -58,6 +60,23 @@ def ensure_identity(ctx, parent=None) -> bool:
     return True
 
 
+I18N_DIR = Path(__file__).parent / "i18n"
+
+
+def install_translations(app: QApplication, ui_language: str = "auto") -> str:
+    """Finnish or English UI: the setting, else the system locale. Returns the language used.
+    Qt's own dialogs (file dialogs, buttons) follow with Qt's shipped qtbase translations."""
+    lang = ui_language if ui_language in ("en", "fi") else QLocale.system().name()[:2]
+    if lang != "fi":
+        return "en"
+    for name, folder in (("coach_fi", str(I18N_DIR)),
+                         ("qtbase_fi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+    return "fi"
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName("Encounter Coach")
@@ -68,6 +87,7 @@ def main() -> int:
     except CoachError as exc:
         QMessageBox.critical(None, "Encounter Coach", str(exc))
         return 1
+    install_translations(app, ctx.settings.ui_language)
     if not ensure_identity(ctx):
         return 0
     from coach_app.ui.main_window import MainWindow

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit
 
-ROLES = [("team_lead", "Team lead"), ("agent", "Agent"), ("trainer", "Trainer")]
+ROLES = [("team_lead", QT_TRANSLATE_NOOP("Roles", "Team lead")), ("agent", QT_TRANSLATE_NOOP("Roles", "Agent")),
+         ("trainer", QT_TRANSLATE_NOOP("Roles", "Trainer"))]
+
+
+def role_label(label: str) -> str:
+    return QCoreApplication.translate("Roles", label)
 
 
 class IdentityDialog(QDialog):
@@ -16,7 +22,7 @@ class IdentityDialog(QDialog):
         self.name.setPlaceholderText(self.tr("Your name as it appears on calls"))
         self.role = QComboBox(self)
         for key, label in ROLES:
-            self.role.addItem(self.tr(label), key)
+            self.role.addItem(role_label(label), key)
         self.role.setCurrentIndex(max(0, [k for k, _ in ROLES].index(role) if role in dict(ROLES) else 0))
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)

@@ -6,12 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
 from coach_app.core.transcript import format_clock
 from coach_app.services.queries import LibraryRow
 
-COLUMNS = ["Date", "Agent", "Duration", "Channel", "Status", "Rubric", "Total", "Passed", "Reviewed by", "File"]
+COLUMNS = [  # marked for translation, translated where shown (headerData)
+    QT_TRANSLATE_NOOP("LibraryModel", "Date"), QT_TRANSLATE_NOOP("LibraryModel", "Agent"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Duration"), QT_TRANSLATE_NOOP("LibraryModel", "Channel"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Status"), QT_TRANSLATE_NOOP("LibraryModel", "Rubric"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Total"), QT_TRANSLATE_NOOP("LibraryModel", "Passed"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Reviewed by"), QT_TRANSLATE_NOOP("LibraryModel", "File"),
+]
 _SORT_KEYS = [
     lambda r: r.occurred_at.timestamp() if r.occurred_at else 0.0,  # noqa: E731
     lambda r: (r.agent or "").lower(),
@@ -34,7 +40,7 @@ class LibraryFilter:
     date_to: datetime | None = None
     min_total: float | None = None
     max_total: float | None = None
-    #: interaction ids whose transcript matched the search text; None = no text search
+    # interaction ids whose transcript matched the search text; None = no text search
     ids: set[int] | None = None
 
     def accepts(self, r: LibraryRow) -> bool:

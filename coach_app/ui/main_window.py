@@ -57,12 +57,18 @@ class MainWindow(QMainWindow):
         self.dashboard = None
         self.rubric_editor = None
         self._menus()
-        self.statusBar().showMessage(self.tr("Signed in as {0} ({1})").format(ctx.user_name, ctx.user_role.replace("_", " ")))
+        self._show_user()
         self.resize(1280, 800)
         geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.library.refresh()
+
+    def _show_user(self) -> None:
+        from coach_app.ui.identity_dialog import ROLES, role_label
+
+        role = role_label(dict(ROLES).get(self.ctx.user_role, self.ctx.user_role))
+        self.statusBar().showMessage(self.tr("Signed in as {0} ({1})").format(self.ctx.user_name, role))
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -120,16 +126,15 @@ class MainWindow(QMainWindow):
         dlg = SettingsDialog(self.ctx.settings, str(self.ctx.ws.root), self)
         if dlg.exec() != QDialog.DialogCode.Accepted or dlg.result_settings is None:
             return
-        old_db = self.ctx.settings.db_url
+        old_db, old_lang = self.ctx.settings.db_url, self.ctx.settings.ui_language
         self.ctx.settings = dlg.result_settings
         self.ctx.ws.save_settings(self.ctx.settings)
         self.ctx.user_name, self.ctx.user_role = self.ctx.settings.user_name, self.ctx.settings.user_role
-        self.statusBar().showMessage(self.tr("Signed in as {0} ({1})").format(
-            self.ctx.user_name, self.ctx.user_role.replace("_", " ")))
+        self._show_user()
         self.library.refresh()
-        if self.ctx.settings.db_url != old_db:
+        if self.ctx.settings.db_url != old_db or self.ctx.settings.ui_language != old_lang:
             QMessageBox.information(self, self.tr("Restart needed"),
-                                    self.tr("The new database is used from the next start of the app."))
+                                    self.tr("The new database and app language are used from the next start of the app."))
 
     # import --------------------------------------------------------------------------------
     def import_dialog(self) -> None:

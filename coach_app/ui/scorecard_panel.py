@@ -155,7 +155,8 @@ class ScorecardPanel(QWidget):
         colour = "#1b7f4b" if ev.passed else "#b42318"
         kind = {"automatic": self.tr("automatic"), "lead": self.tr("lead review"), "self": self.tr("self-assessment"),
                 "calibration": self.tr("calibration")}[ev.kind]
-        self.header.setText(f"<h2>{self.tr('Total')}: {ev.total:.0f} <span style='color:{colour}'>{verdict}</span></h2>"
+        total_label = self.tr("Total")  # outside the f-string, so lupdate sees it
+        self.header.setText(f"<h2>{total_label}: {ev.total:.0f} <span style='color:{colour}'>{verdict}</span></h2>"
                             f"<span style='color:#616e7c'>{kind}</span>")
 
     # edits ---------------------------------------------------------------------------------

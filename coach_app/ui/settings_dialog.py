@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 from pydantic import ValidationError
 
 from coach_app.config import Settings, TranscriptionSettings
-from coach_app.ui.identity_dialog import ROLES
+from coach_app.ui.identity_dialog import ROLES, role_label
 
 
 class SettingsDialog(QDialog):
@@ -60,7 +60,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Your name"), self.user)
         self.role = QComboBox(self)
         for key, label in ROLES:
-            self.role.addItem(self.tr(label), key)
+            self.role.addItem(role_label(label), key)
         self.role.setCurrentIndex(max(0, self.role.findData(settings.user_role)))
         form.addRow(self.tr("Your role"), self.role)
         self.ui_language = QComboBox(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSlider, QTableView, QVBoxLayout,
@@ -20,7 +20,8 @@ SPEEDS = [0.75, 1.0, 1.25, 1.5, 2.0]
 
 
 class TranscriptModel(QAbstractTableModel):
-    HEADERS = ("Time", "Speaker", "Text")
+    HEADERS = (QT_TRANSLATE_NOOP("TranscriptModel", "Time"), QT_TRANSLATE_NOOP("TranscriptModel", "Speaker"),
+               QT_TRANSLATE_NOOP("TranscriptModel", "Text"))
 
     def __init__(self, segments: list[Segment], parent=None):
         super().__init__(parent)

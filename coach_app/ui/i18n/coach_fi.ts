@@ -1,0 +1,784 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fi_FI">
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../dashboard_view.py" line="23"/>
+        <source>Agent</source>
+        <translation>Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location filename="../dashboard_view.py" line="43"/>
+        <source>&lt;b&gt;Most often missed&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Useimmin puuttuvat&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../dashboard_view.py" line="67"/>
+        <source>Nothing scored yet: import and score some calls first.</source>
+        <translation>Ei vielä arviointeja: tuo ja arvioi ensin puheluita.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard_view.py" line="85"/>
+        <source>Totals over time</source>
+        <translation>Pisteet ajan mittaan</translation>
+    </message>
+    <message>
+        <location filename="../dashboard_view.py" line="105"/>
+        <source>Team</source>
+        <translation>Tiimi</translation>
+    </message>
+    <message>
+        <location filename="../dashboard_view.py" line="115"/>
+        <source>Met rate per criterion (%)</source>
+        <translation>Kriteerien täyttymisaste (%)</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../identity_dialog.py" line="19"/>
+        <source>Who are you?</source>
+        <translation>Kuka olet?</translation>
+    </message>
+    <message>
+        <location filename="../identity_dialog.py" line="22"/>
+        <source>Your name as it appears on calls</source>
+        <translation>Nimesi sellaisena kuin se näkyy puheluissa</translation>
+    </message>
+    <message>
+        <location filename="../identity_dialog.py" line="27"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location filename="../identity_dialog.py" line="28"/>
+        <source>Role</source>
+        <translation>Rooli</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <location filename="../main_window.py" line="24"/>
+        <source>Import {0} file(s)</source>
+        <translation>Tuo {0} tiedosto(a)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="31"/>
+        <source>left = agent, right = customer</source>
+        <translation>vasen = asiakaspalvelija, oikea = asiakas</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="32"/>
+        <source>left = customer, right = agent</source>
+        <translation>vasen = asiakas, oikea = asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="33"/>
+        <source>mono / one mixed channel</source>
+        <translation>mono / yksi yhteinen kanava</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="35"/>
+        <source>Agent</source>
+        <translation>Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="36"/>
+        <source>Stereo channels</source>
+        <translation>Stereokanavat</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRow</name>
+    <message>
+        <location filename="../library_view.py" line="27"/>
+        <source>waiting</source>
+        <translation>odottaa</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="30"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="34"/>
+        <source>importing</source>
+        <translation>tuodaan</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="35"/>
+        <source>transcribing</source>
+        <translation>litteroidaan</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="36"/>
+        <source>scoring</source>
+        <translation>arvioidaan</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="38"/>
+        <source>done</source>
+        <translation>valmis</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="39"/>
+        <source>cancelled</source>
+        <translation>peruttu</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../library_model.py" line="15"/>
+        <source>Date</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="15"/>
+        <source>Agent</source>
+        <translation>Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="16"/>
+        <source>Duration</source>
+        <translation>Kesto</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="16"/>
+        <source>Channel</source>
+        <translation>Kanava</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="17"/>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="17"/>
+        <source>Rubric</source>
+        <translation>Arviointimalli</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="18"/>
+        <source>Total</source>
+        <translation>Pisteet</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="18"/>
+        <source>Passed</source>
+        <translation>Hyväksytty</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="19"/>
+        <source>Reviewed by</source>
+        <translation>Arvioija</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="19"/>
+        <source>File</source>
+        <translation>Tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="125"/>
+        <source>yes</source>
+        <translation>kyllä</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="125"/>
+        <source>no</source>
+        <translation>ei</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../library_view.py" line="59"/>
+        <source>any status</source>
+        <translation>kaikki tilat</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="72"/>
+        <source>Search transcripts…</source>
+        <translation>Hae litteroinneista…</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="74"/>
+        <source>Agent</source>
+        <translation>Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="74"/>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="74"/>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="75"/>
+        <source>To</source>
+        <translation>Asti</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="75"/>
+        <source>Total</source>
+        <translation>Pisteet</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="91"/>
+        <source>Drop recordings or transcripts here
+(or File → Import…)</source>
+        <translation>Pudota tallenteet tai litteroinnit tähän
+(tai Tiedosto → Tuo…)</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="114"/>
+        <source>all agents</source>
+        <translation>kaikki asiakaspalvelijat</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="49"/>
+        <source>Encounter Coach — {0}</source>
+        <translation>Encounter Coach — {0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="71"/>
+        <source>Signed in as {0} ({1})</source>
+        <translation>Kirjautuneena: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="74"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="75"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Tuo…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="76"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Lopeta</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="78"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Asetukset…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="80"/>
+        <source>&amp;View</source>
+        <translation>&amp;Näytä</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="81"/>
+        <source>&amp;Library</source>
+        <translation>&amp;Kirjasto</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="82"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Koontinäkymä</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="84"/>
+        <source>R&amp;ubric editor</source>
+        <translation>&amp;Arviointimallit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="86"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Päivitä</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="136"/>
+        <source>Restart needed</source>
+        <translation>Uudelleenkäynnistys tarvitaan</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="137"/>
+        <source>The new database and app language are used from the next start of the app.</source>
+        <translation>Uutta tietokantaa ja sovelluksen kieltä käytetään seuraavasta käynnistyksestä alkaen.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="141"/>
+        <source>Import recordings or transcripts</source>
+        <translation>Tuo tallenteita tai litterointeja</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="142"/>
+        <source>Recordings and transcripts (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;All files (*)</source>
+        <translation>Tallenteet ja litteroinnit (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="160"/>
+        <source>Nothing to import</source>
+        <translation>Ei tuotavaa</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="160"/>
+        <source>No recordings or transcripts there.</source>
+        <translation>Siellä ei ole tallenteita eikä litterointeja.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../review_view.py" line="28"/>
+        <source>← Library</source>
+        <translation>← Kirjasto</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="33"/>
+        <source>Export coaching PDF…</source>
+        <translation>Vie valmennusraportti (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="59"/>
+        <source>Export coaching PDF</source>
+        <translation>Vie valmennusraportti</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="75"/>
+        <source>Exported</source>
+        <translation>Viety</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="75"/>
+        <source>Wrote {0}</source>
+        <translation>Kirjoitettu {0}</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="79"/>
+        <source>Export failed</source>
+        <translation>Vienti epäonnistui</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../identity_dialog.py" line="8"/>
+        <source>Team lead</source>
+        <translation>Esihenkilö</translation>
+    </message>
+    <message>
+        <location filename="../identity_dialog.py" line="8"/>
+        <source>Agent</source>
+        <translation>Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location filename="../identity_dialog.py" line="9"/>
+        <source>Trainer</source>
+        <translation>Kouluttaja</translation>
+    </message>
+</context>
+<context>
+    <name>RubricEditor</name>
+    <message>
+        <location filename="../rubric_editor.py" line="39"/>
+        <source>New from default</source>
+        <translation>Uusi oletusmallista</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="41"/>
+        <source>Import YAML…</source>
+        <translation>Tuo YAML…</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="41"/>
+        <source>Export YAML…</source>
+        <translation>Vie YAML…</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="44"/>
+        <source>Save as new version</source>
+        <translation>Tallenna uutena versiona</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="46"/>
+        <source>Template</source>
+        <translation>Malli</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="69"/>
+        <source>Id</source>
+        <translation>Tunniste</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="75"/>
+        <source>Title</source>
+        <translation>Otsikko</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="75"/>
+        <source>Description</source>
+        <translation>Kuvaus</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="76"/>
+        <source>Not applicable when</source>
+        <translation>Ei sovellu, kun</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="81"/>
+        <source>Met if any of (one pattern a line)</source>
+        <translation>Täyttyy, jos jokin näistä (yksi kuvio riville)</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="82"/>
+        <source>Not met if any of</source>
+        <translation>Ei täyty, jos jokin näistä</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="82"/>
+        <source>Coaching tips</source>
+        <translation>Valmennusvinkit</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="93"/>
+        <source>Critical: not met fails the whole evaluation</source>
+        <translation>Kriittinen: jos ei täyty, koko arviointi hylätään</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="95"/>
+        <source>Weight</source>
+        <translation>Paino</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="105"/>
+        <source>Try it</source>
+        <translation>Kokeile</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="107"/>
+        <source>Transcript</source>
+        <translation>Litterointi</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="112"/>
+        <source>Criterion</source>
+        <translation>Kriteeri</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="112"/>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="112"/>
+        <source>Matched utterance</source>
+        <translation>Osuva repliikki</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="204"/>
+        <source>Valid: {0} criteria</source>
+        <translation>Kelvollinen: {0} kriteeriä</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="248"/>
+        <source>Not saved</source>
+        <translation>Ei tallennettu</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="252"/>
+        <source>Saved</source>
+        <translation>Tallennettu</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="252"/>
+        <source>Saved {0} v{1} as a new version.</source>
+        <translation>{0} v{1} tallennettiin uutena versiona.</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="255"/>
+        <source>Import rubric</source>
+        <translation>Tuo arviointimalli</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="262"/>
+        <source>Not imported</source>
+        <translation>Ei tuotu</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="267"/>
+        <source>Export rubric</source>
+        <translation>Vie arviointimalli</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardPanel</name>
+    <message>
+        <location filename="../scorecard_panel.py" line="45"/>
+        <source>Submit self-assessment</source>
+        <translation>Lähetä itsearvio</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="46"/>
+        <source>Mark review as done</source>
+        <translation>Merkitse arvio valmiiksi</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="103"/>
+        <source>Not scored yet. Scoring runs after transcription.</source>
+        <translation>Ei vielä arvioitu. Arviointi tehdään litteroinnin jälkeen.</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="115"/>
+        <source>not scored</source>
+        <translation>arvioimatta</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="115"/>
+        <source>met</source>
+        <translation>täyttyy</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="115"/>
+        <source>not met</source>
+        <translation>ei täyty</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="115"/>
+        <source>n/a</source>
+        <translation>ei sovellu</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="123"/>
+        <source> — changed from {0}: {1}</source>
+        <translation> — muutettu arvosta {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="127"/>
+        <source>Lead: {0}{1}. </source>
+        <translation>Esihenkilö: {0}{1}. </translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="136"/>
+        <source>Listen from here: {0}</source>
+        <translation>Kuuntele tästä: {0}</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="142"/>
+        <source>Comment</source>
+        <translation>Kommentti</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="152"/>
+        <source>&lt;h2&gt;Total: –&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Pisteet: –&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="154"/>
+        <source>passed</source>
+        <translation>hyväksytty</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="154"/>
+        <source>not passed</source>
+        <translation>ei hyväksytty</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="156"/>
+        <source>automatic</source>
+        <translation>automaattinen</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="156"/>
+        <source>lead review</source>
+        <translation>esihenkilön arvio</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="156"/>
+        <source>self-assessment</source>
+        <translation>itsearvio</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="157"/>
+        <source>calibration</source>
+        <translation>kalibrointi</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="158"/>
+        <source>Total</source>
+        <translation>Pisteet</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="178"/>
+        <source>Reason for the change</source>
+        <translation>Muutoksen syy</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="179"/>
+        <source>Why is &apos;{0}&apos; {1}?</source>
+        <translation>Miksi &apos;{0}&apos; on {1}?</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="185"/>
+        <location filename="../scorecard_panel.py" line="201"/>
+        <source>Not saved</source>
+        <translation>Ei tallennettu</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="208"/>
+        <source>Not submitted</source>
+        <translation>Ei lähetetty</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="19"/>
+        <source>Settings</source>
+        <translation>Asetukset</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="22"/>
+        <source>Workspace</source>
+        <translation>Työtila</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="24"/>
+        <source>empty = coach.db in the workspace; or postgresql+psycopg://user@host/db</source>
+        <translation>tyhjä = työtilan coach.db; tai postgresql+psycopg://käyttäjä@palvelin/kanta</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="25"/>
+        <source>Database URL</source>
+        <translation>Tietokannan osoite</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="27"/>
+        <source>&apos;embedded&apos; (tiny.en, offline), a faster-whisper model name, or a local model folder</source>
+        <translation>&apos;embedded&apos; (tiny.en, toimii ilman verkkoa), faster-whisper-mallin nimi tai paikallinen mallikansio</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="28"/>
+        <source>Folder…</source>
+        <translation>Kansio…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="35"/>
+        <source>Transcription model</source>
+        <translation>Litterointimalli</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="39"/>
+        <source>Device</source>
+        <translation>Laite</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="44"/>
+        <source>Compute type</source>
+        <translation>Laskentatarkkuus</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="49"/>
+        <source>Speech language</source>
+        <translation>Puheen kieli</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="53"/>
+        <source>Beam size</source>
+        <translation>Keilan leveys</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="58"/>
+        <source>Hold / dead-air limit</source>
+        <translation>Pidon / hiljaisuuden raja</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="60"/>
+        <source>Your name</source>
+        <translation>Nimesi</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="65"/>
+        <source>Your role</source>
+        <translation>Roolisi</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="67"/>
+        <source>System default</source>
+        <translation>Järjestelmän oletus</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="70"/>
+        <source>App language</source>
+        <translation>Sovelluksen kieli</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="82"/>
+        <source>Model folder (CTranslate2 format)</source>
+        <translation>Mallikansio (CTranslate2-muoto)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <location filename="../transcript_panel.py" line="74"/>
+        <source>Who talks when — click to listen from there</source>
+        <translation>Kuka puhuu milloin — napsauta kuunnellaksesi siitä</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptModel</name>
+    <message>
+        <location filename="../transcript_panel.py" line="23"/>
+        <source>Time</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <location filename="../transcript_panel.py" line="23"/>
+        <location filename="../transcript_panel.py" line="47"/>
+        <source>Speaker</source>
+        <translation>Puhuja</translation>
+    </message>
+    <message>
+        <location filename="../transcript_panel.py" line="24"/>
+        <source>Text</source>
+        <translation>Teksti</translation>
+    </message>
+    <message>
+        <location filename="../transcript_panel.py" line="47"/>
+        <source>Agent</source>
+        <translation>Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location filename="../transcript_panel.py" line="47"/>
+        <source>Customer</source>
+        <translation>Asiakas</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptPanel</name>
+    <message>
+        <location filename="../transcript_panel.py" line="138"/>
+        <location filename="../transcript_panel.py" line="165"/>
+        <source>Play</source>
+        <translation>Toista</translation>
+    </message>
+    <message>
+        <location filename="../transcript_panel.py" line="140"/>
+        <source>−5 s</source>
+        <translation>−5 s</translation>
+    </message>
+    <message>
+        <location filename="../transcript_panel.py" line="140"/>
+        <source>+5 s</source>
+        <translation>+5 s</translation>
+    </message>
+    <message>
+        <location filename="../transcript_panel.py" line="168"/>
+        <source>Pause</source>
+        <translation>Tauko</translation>
+    </message>
+</context>
+</TS>
