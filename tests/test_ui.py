@@ -76,6 +76,23 @@ def test_import_flow_with_a_fake_transcriber(qtbot, ctx):
     assert fake.calls == 1 and fake.progress_seen
 
 
+def test_cancel_all_imports(qtbot, ctx):
+    from coach_app.ui.main_window import MainWindow
+
+    slow = FakeTranscriber()
+    window = MainWindow(ctx, transcriber_factory=lambda: slow)
+    qtbot.addWidget(window)
+    ctx.pool.setMaxThreadCount(1)
+    jobs = window.import_paths([str(DEMO / "demo-talkover.wav"), str(DEMO / "demo-hold.wav")], ask=False)
+    window.library.cancel_all.click()  # before they run: both end cancelled, nothing stored
+    ended = []
+    for j in jobs:
+        j.signals.cancelled.connect(lambda: ended.append("cancelled"))
+        j.signals.finished.connect(lambda _: ended.append("finished"))
+    qtbot.waitUntil(lambda: len(ended) == 2, timeout=20000)
+    assert ended == ["cancelled", "cancelled"] and slow.calls == 0
+
+
 def test_cancel_an_import(qtbot, ctx):
     from coach_app.ui.main_window import MainWindow
 
@@ -246,6 +263,11 @@ def test_rubric_editor_validates_as_you_type_tries_and_saves_a_version(qtbot, ct
     from coach_app.services.rubrics import list_rubric_versions
     from coach_app.ui.rubric_editor import RubricEditor
 
+    lead_view = RubricEditor(ctx)  # a team lead may try drafts but not save versions
+    qtbot.addWidget(lead_view)
+    lead_view.refresh()
+    assert not lead_view.save_button.isEnabled()
+    ctx.user_role = "trainer"
     editor = RubricEditor(ctx)
     qtbot.addWidget(editor)
     editor.refresh()
@@ -269,6 +291,15 @@ def test_rubric_editor_validates_as_you_type_tries_and_saves_a_version(qtbot, ct
     editor.save()
     versions = list_rubric_versions(ctx.engine)
     assert len(versions) == before + 1 and versions[-1][1].version == "1.1"
+    # a new criterion is invalid until its texts are filled in, then valid
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("upsell_offer", True))
+    editor.add_criterion()
+    assert editor.criteria.count() == 15 and editor.cid.text() == "upsell_offer"
+    assert "criterion 'upsell_offer'" in editor.error.text() and not editor.save_button.isEnabled()
+    editor.remove_criterion()
+    assert editor.criteria.count() == 14 and editor.save_button.isEnabled()
 
 
 def test_finnish_translation_is_complete_current_and_used(qtbot, tmp_path, ctx):

@@ -120,7 +120,7 @@ class Rubric(Strict):
             seen.add(c.id)
             for lang in self.languages:
                 for field in ("title", "description"):
-                    if lang not in getattr(c, field):
+                    if not getattr(c, field).get(lang, "").strip():
                         raise ValueError(f"criterion '{c.id}': {field} has no '{lang}' text")
             if c.detector is not None:
                 for name, lists in c.detector.phrase_lists().items():
@@ -136,6 +136,10 @@ class Rubric(Strict):
                         missing = [lang for lang in self.languages if lang not in lists]
                         if missing:
                             raise ValueError(f"criterion '{c.id}': {name} has no patterns for {', '.join(missing)}")
+                if c.detector.kind == "phrases":
+                    for lang in self.languages:
+                        if not any(lists.get(lang) for lists in (c.detector.met, c.detector.not_met, c.detector.na)):
+                            raise ValueError(f"criterion '{c.id}': no phrase patterns for '{lang}' (met or not_met)")
         return self
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QProgressBar, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
@@ -98,7 +98,17 @@ class LibraryView(QWidget):
         self.queue = QListWidget(self)
         self.queue.setMaximumHeight(120)
         self.queue.hide()
+        self.cancel_all = QPushButton(self.tr("Cancel all imports"), self)
+        self.cancel_all.hide()
+        self.cancel_all.clicked.connect(self._cancel_all)
+        self.jobs: list = []
         layout.addWidget(self.queue)
+        layout.addWidget(self.cancel_all, 0, Qt.AlignmentFlag.AlignRight)
+        state = QSettings().value("library/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_: QSettings().setValue("library/header", self.table.horizontalHeader().saveState()))
         for signal in (self.agent.currentIndexChanged, self.status.currentIndexChanged, self.date_from.dateChanged,
                        self.date_to.dateChanged, self.min_total.valueChanged, self.max_total.valueChanged,
                        self.search.returnPressed):
@@ -122,7 +132,8 @@ class LibraryView(QWidget):
                 d.blockSignals(False)
         self.model.set_rows(rows)
         self.apply_filter()
-        self.table.resizeColumnsToContents()
+        if QSettings().value("library/header") is None:  # the user's own column widths win
+            self.table.resizeColumnsToContents()
 
     def current_filter(self) -> LibraryFilter:
         def day(edit: QDateEdit, plus: int = 0):
@@ -143,7 +154,13 @@ class LibraryView(QWidget):
         self.model.set_filter(self.current_filter())
         self.stack.setCurrentWidget(self.table if self.model._all else self.empty)
 
+    def _cancel_all(self) -> None:
+        for job in self.jobs:
+            job.cancel()
+
     def add_job(self, name: str, job) -> None:
+        self.jobs.append(job)
+        self.cancel_all.show()
         item = QListWidgetItem(self.queue)
         row = ImportRow(name, job, self.queue)
         item.setSizeHint(row.sizeHint())

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         imp = QAction(self.tr("&Import…"), self, shortcut=QKeySequence.StandardKey.Open, triggered=self.import_dialog)
         quit_ = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addActions([imp, quit_])
+        file_menu.insertAction(quit_, QAction(self.tr("Open &workspace…"), self, triggered=self.open_workspace))
         file_menu.insertAction(quit_, QAction(self.tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"),
                                               triggered=self.open_settings))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -119,6 +120,18 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.rubric_editor)
             self.rubric_editor.refresh()
         self.stack.setCurrentWidget(self.rubric_editor)
+
+    def open_workspace(self) -> None:
+        """Another workspace folder: the app starts again on it (its own database and settings)."""
+        import os
+        import sys
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open workspace"), str(self.ctx.ws.root))
+        if not folder:
+            return
+        self.close()
+        os.environ["COACH_WORKSPACE"] = folder
+        os.execv(sys.executable, [sys.executable, *sys.argv])
 
     def open_settings(self) -> None:
         from coach_app.ui.settings_dialog import SettingsDialog

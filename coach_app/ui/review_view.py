@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from coach_app.core.transcript import format_clock
@@ -49,6 +49,10 @@ class ReviewView(QWidget):
         split.addWidget(self.transcript)
         split.addWidget(self.scorecard)
         split.setSizes([620, 520])
+        state = QSettings().value("review/splitter")
+        if state is not None:
+            split.restoreState(state)
+        split.splitterMoved.connect(lambda *_: QSettings().setValue("review/splitter", split.saveState()))
         self.splitter = split
         layout.addWidget(split, 1)
 

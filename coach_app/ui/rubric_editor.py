@@ -52,14 +52,25 @@ class RubricEditor(QWidget):
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.criteria = QListWidget(self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        self.criteria = QListWidget(left)
         self.criteria.currentRowChanged.connect(self._select)
-        split.addWidget(self.criteria)
+        add, remove = QPushButton(self.tr("Add criterion…"), left), QPushButton(self.tr("Remove criterion"), left)
+        add.clicked.connect(self.add_criterion)
+        remove.clicked.connect(self.remove_criterion)
+        left_layout.addWidget(self.criteria, 1)
+        left_layout.addWidget(add)
+        left_layout.addWidget(remove)
+        split.addWidget(left)
         split.addWidget(self._form())
         split.addWidget(self._try_panel())
         split.setSizes([220, 560, 460])
         layout.addWidget(split, 1)
         self._validate_timer = QTimer(self, singleShot=True, interval=250, timeout=self.validate)
+        self.can_save = ctx.user_role in ("trainer", "admin")
+        if not self.can_save:
+            self.save_button.setToolTip(self.tr("Only trainers save rubric versions; you can try a draft here."))
 
     # widgets -------------------------------------------------------------------------------
     def _form(self) -> QWidget:
@@ -203,10 +214,43 @@ class RubricEditor(QWidget):
             return None
         self.error.setText(self.tr("Valid: {0} criteria").format(len(rubric.criteria)))
         self.error.setStyleSheet("color:#1b7f4b")
-        self.save_button.setEnabled(True)
+        self.save_button.setEnabled(self.can_save)
         return rubric
 
     # actions -------------------------------------------------------------------------------
+    def add_criterion(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        cid, ok = QInputDialog.getText(self, self.tr("Add criterion"), self.tr("Id (lower case, e.g. upsell_offer):"))
+        if not ok or not cid.strip() or self.data is None:
+            return
+        row = max(0, self.criteria.currentRow())
+        sections = self.data.get("sections", [])
+        seen = 0
+        target = sections[-1]
+        for section in sections:  # the section of the selected criterion
+            if row < seen + len(section.get("criteria", [])):
+                target = section
+                break
+            seen += len(section.get("criteria", []))
+        target.setdefault("criteria", []).append({
+            "id": cid.strip(), "title": {lang: "" for lang in LANGS}, "description": {lang: "" for lang in LANGS},
+            "weight": 1, "detector": {"kind": "phrases", "met": {lang: [] for lang in LANGS}}})
+        self.set_text(self.draft_text())
+        self.criteria.setCurrentRow(self._ids().index(cid.strip()))
+
+    def remove_criterion(self) -> None:
+        if self.current is None or self.data is None:
+            return
+        for section in self.data.get("sections", []):
+            if self.current in section.get("criteria", []):
+                section["criteria"].remove(self.current)
+        self.current = None
+        self.set_text(self.draft_text())
+
+    def _ids(self) -> list[str]:
+        return [c["id"] for c in self._all_criteria()]
+
     def try_it(self) -> None:
         from coach_app.core.detectors import matching
         from coach_app.core.scoring import Conversation, score_conversation

@@ -121,13 +121,14 @@ class ScorecardPanel(QWidget):
             why = (r.rationale or "") if r else ""
             if r and r.overridden_from:
                 why += self.tr(" — changed from {0}: {1}").format(r.overridden_from, r.override_reason or "")
+            differs = False
             if lead_res.get(c.id) is not None:
                 lead_status = lead_res[c.id].status
-                mark = "" if lead_status == (r.status if r else None) else " ≠"
-                why = self.tr("Lead: {0}{1}. ").format(lead_status or "-", mark) + why
+                differs = lead_status != (r.status if r else None)
+                why = self.tr("Lead: {0}{1}. ").format(lead_status or "-", " ≠" if differs else "") + why
             text = QLabel(why, body)
             text.setWordWrap(True)
-            text.setStyleSheet("color:#3e4c59")
+            text.setStyleSheet("color:#3e4c59; background:#fff1c2" if differs else "color:#3e4c59")
             base = row * 3
             grid.addWidget(title, base, 0)
             grid.addWidget(combo, base, 1)

@@ -236,7 +236,12 @@
 (tai Tiedosto → Tuo…)</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="114"/>
+        <location filename="../library_view.py" line="101"/>
+        <source>Cancel all imports</source>
+        <translation>Peru kaikki tuonnit</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="124"/>
         <source>all agents</source>
         <translation>kaikki asiakaspalvelijat</translation>
     </message>
@@ -270,61 +275,71 @@
     </message>
     <message>
         <location filename="../main_window.py" line="78"/>
+        <source>Open &amp;workspace…</source>
+        <translation>Avaa &amp;työtila…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="79"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="81"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="82"/>
         <source>&amp;Library</source>
         <translation>&amp;Kirjasto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="83"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Koontinäkymä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="84"/>
+        <location filename="../main_window.py" line="85"/>
         <source>R&amp;ubric editor</source>
         <translation>&amp;Arviointimallit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="87"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Päivitä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="129"/>
+        <source>Open workspace</source>
+        <translation>Avaa työtila</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="149"/>
         <source>Restart needed</source>
         <translation>Uudelleenkäynnistys tarvitaan</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="150"/>
         <source>The new database and app language are used from the next start of the app.</source>
         <translation>Uutta tietokantaa ja sovelluksen kieltä käytetään seuraavasta käynnistyksestä alkaen.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="154"/>
         <source>Import recordings or transcripts</source>
         <translation>Tuo tallenteita tai litterointeja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="155"/>
         <source>Recordings and transcripts (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;All files (*)</source>
         <translation>Tallenteet ja litteroinnit (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="173"/>
         <source>Nothing to import</source>
         <translation>Ei tuotavaa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="173"/>
         <source>No recordings or transcripts there.</source>
         <translation>Siellä ei ole tallenteita eikä litterointeja.</translation>
     </message>
@@ -342,22 +357,22 @@
         <translation>Vie valmennusraportti (PDF)…</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="59"/>
+        <location filename="../review_view.py" line="63"/>
         <source>Export coaching PDF</source>
         <translation>Vie valmennusraportti</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="75"/>
+        <location filename="../review_view.py" line="79"/>
         <source>Exported</source>
         <translation>Viety</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="75"/>
+        <location filename="../review_view.py" line="79"/>
         <source>Wrote {0}</source>
         <translation>Kirjoitettu {0}</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="79"/>
+        <location filename="../review_view.py" line="83"/>
         <source>Export failed</source>
         <translation>Vienti epäonnistui</translation>
     </message>
@@ -408,107 +423,132 @@
         <translation>Malli</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="69"/>
+        <location filename="../rubric_editor.py" line="59"/>
+        <source>Add criterion…</source>
+        <translation>Lisää kriteeri…</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="59"/>
+        <source>Remove criterion</source>
+        <translation>Poista kriteeri</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="73"/>
+        <source>Only trainers save rubric versions; you can try a draft here.</source>
+        <translation>Vain kouluttajat tallentavat arviointimallien versioita; luonnosta voit kokeilla tässä.</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="80"/>
         <source>Id</source>
         <translation>Tunniste</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="75"/>
+        <location filename="../rubric_editor.py" line="86"/>
         <source>Title</source>
         <translation>Otsikko</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="75"/>
+        <location filename="../rubric_editor.py" line="86"/>
         <source>Description</source>
         <translation>Kuvaus</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="76"/>
+        <location filename="../rubric_editor.py" line="87"/>
         <source>Not applicable when</source>
         <translation>Ei sovellu, kun</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="81"/>
+        <location filename="../rubric_editor.py" line="92"/>
         <source>Met if any of (one pattern a line)</source>
         <translation>Täyttyy, jos jokin näistä (yksi kuvio riville)</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="82"/>
+        <location filename="../rubric_editor.py" line="93"/>
         <source>Not met if any of</source>
         <translation>Ei täyty, jos jokin näistä</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="82"/>
+        <location filename="../rubric_editor.py" line="93"/>
         <source>Coaching tips</source>
         <translation>Valmennusvinkit</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="93"/>
+        <location filename="../rubric_editor.py" line="104"/>
         <source>Critical: not met fails the whole evaluation</source>
         <translation>Kriittinen: jos ei täyty, koko arviointi hylätään</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="95"/>
+        <location filename="../rubric_editor.py" line="106"/>
         <source>Weight</source>
         <translation>Paino</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="105"/>
+        <location filename="../rubric_editor.py" line="116"/>
         <source>Try it</source>
         <translation>Kokeile</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="107"/>
+        <location filename="../rubric_editor.py" line="118"/>
         <source>Transcript</source>
         <translation>Litterointi</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="112"/>
+        <location filename="../rubric_editor.py" line="123"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="112"/>
+        <location filename="../rubric_editor.py" line="123"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="112"/>
+        <location filename="../rubric_editor.py" line="123"/>
         <source>Matched utterance</source>
         <translation>Osuva repliikki</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="204"/>
+        <location filename="../rubric_editor.py" line="215"/>
         <source>Valid: {0} criteria</source>
         <translation>Kelvollinen: {0} kriteeriä</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="248"/>
+        <location filename="../rubric_editor.py" line="224"/>
+        <source>Add criterion</source>
+        <translation>Lisää kriteeri</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="224"/>
+        <source>Id (lower case, e.g. upsell_offer):</source>
+        <translation>Tunniste (pienin kirjaimin, esim. lisamyynti):</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="292"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="252"/>
+        <location filename="../rubric_editor.py" line="296"/>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="252"/>
+        <location filename="../rubric_editor.py" line="296"/>
         <source>Saved {0} v{1} as a new version.</source>
         <translation>{0} v{1} tallennettiin uutena versiona.</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="255"/>
+        <location filename="../rubric_editor.py" line="299"/>
         <source>Import rubric</source>
         <translation>Tuo arviointimalli</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="262"/>
+        <location filename="../rubric_editor.py" line="306"/>
         <source>Not imported</source>
         <translation>Ei tuotu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="267"/>
+        <location filename="../rubric_editor.py" line="311"/>
         <source>Export rubric</source>
         <translation>Vie arviointimalli</translation>
     </message>
@@ -556,78 +596,78 @@
         <translation> — muutettu arvosta {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="127"/>
+        <location filename="../scorecard_panel.py" line="128"/>
         <source>Lead: {0}{1}. </source>
         <translation>Esihenkilö: {0}{1}. </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="136"/>
+        <location filename="../scorecard_panel.py" line="137"/>
         <source>Listen from here: {0}</source>
         <translation>Kuuntele tästä: {0}</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="142"/>
+        <location filename="../scorecard_panel.py" line="143"/>
         <source>Comment</source>
         <translation>Kommentti</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="152"/>
+        <location filename="../scorecard_panel.py" line="153"/>
         <source>&lt;h2&gt;Total: –&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Pisteet: –&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="154"/>
+        <location filename="../scorecard_panel.py" line="155"/>
         <source>passed</source>
         <translation>hyväksytty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="154"/>
+        <location filename="../scorecard_panel.py" line="155"/>
         <source>not passed</source>
         <translation>ei hyväksytty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="156"/>
+        <location filename="../scorecard_panel.py" line="157"/>
         <source>automatic</source>
         <translation>automaattinen</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="156"/>
+        <location filename="../scorecard_panel.py" line="157"/>
         <source>lead review</source>
         <translation>esihenkilön arvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="156"/>
+        <location filename="../scorecard_panel.py" line="157"/>
         <source>self-assessment</source>
         <translation>itsearvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="157"/>
+        <location filename="../scorecard_panel.py" line="158"/>
         <source>calibration</source>
         <translation>kalibrointi</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="158"/>
+        <location filename="../scorecard_panel.py" line="159"/>
         <source>Total</source>
         <translation>Pisteet</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="178"/>
+        <location filename="../scorecard_panel.py" line="179"/>
         <source>Reason for the change</source>
         <translation>Muutoksen syy</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="179"/>
+        <location filename="../scorecard_panel.py" line="180"/>
         <source>Why is &apos;{0}&apos; {1}?</source>
         <translation>Miksi &apos;{0}&apos; on {1}?</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="185"/>
-        <location filename="../scorecard_panel.py" line="201"/>
+        <location filename="../scorecard_panel.py" line="186"/>
+        <location filename="../scorecard_panel.py" line="202"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="208"/>
+        <location filename="../scorecard_panel.py" line="209"/>
         <source>Not submitted</source>
         <translation>Ei lähetetty</translation>
     </message>
