@@ -55,27 +55,38 @@ class LibraryRow:
 
 
 def library_rows(engine: Engine, agent: str | None = None) -> list[LibraryRow]:
-    """Every interaction (or one agent's) with its newest automatic total and who reviewed it."""
+    """Every interaction (or one agent's) with the total of the evaluation that speaks for it
+    (lead > calibration > automatic, newest first) and who reviewed it. Plain column tuples, no
+    ORM objects: 100,000 interactions load in about a second."""
+    rank = {"lead": 0, "calibration": 1, "automatic": 2}
     with Session(engine) as session:
-        people = {p.id: p.name for p in session.exec(select(Person)).all()}
-        rubrics = {v.id: f"{r.slug} v{v.version}" for v, r in session.exec(
-            select(RubricVersion, RubricRow).join(RubricRow, RubricVersion.rubric_id == RubricRow.id)).all()}
-        evals: dict[int, list[Evaluation]] = {}
-        for ev in session.exec(select(Evaluation).where(Evaluation.kind != "self").order_by(Evaluation.id)).all():
-            evals.setdefault(ev.interaction_id, []).append(ev)
-        q = select(Interaction).order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        people = dict(session.execute(select(Person.id, Person.name)).all())
+        rubrics = {vid: f"{slug} v{ver}" for vid, slug, ver in session.execute(
+            select(RubricVersion.id, RubricRow.slug, RubricVersion.version)
+            .join(RubricRow, RubricVersion.rubric_id == RubricRow.id)).all()}
+        best: dict[int, tuple] = {}
+        reviewers: dict[int, set[str]] = {}
+        for iid, kind, total, passed, vid, author in session.execute(
+                select(Evaluation.interaction_id, Evaluation.kind, Evaluation.total, Evaluation.passed,
+                       Evaluation.rubric_version_id, Evaluation.author_id)
+                .where(Evaluation.kind != "self").order_by(Evaluation.id)).all():
+            current = best.get(iid)
+            if current is None or rank[kind] <= rank[current[0]]:  # later rows are newer
+                best[iid] = (kind, total, passed, vid)
+            if kind in ("lead", "calibration") and author:
+                reviewers.setdefault(iid, set()).add(people.get(author, ""))
+        q = select(Interaction.id, Interaction.occurred_at, Interaction.agent_id, Interaction.duration_ms,
+                   Interaction.channel_type, Interaction.kind, Interaction.status, Interaction.original_name)
+        if agent is not None:
+            agent_ids = [pid for pid, name in people.items() if name == agent]
+            q = q.where(Interaction.agent_id.in_(agent_ids))
         rows = []
-        for inter in session.exec(q).all():
-            name = people.get(inter.agent_id)
-            if agent is not None and name != agent:
-                continue
-            evs = evals.get(inter.id, [])
-            main = next((e for kind in ("lead", "calibration", "automatic") for e in reversed(evs) if e.kind == kind), None)
-            reviewers = sorted({people[e.author_id] for e in evs if e.kind in ("lead", "calibration") and e.author_id})
-            rows.append(LibraryRow(inter.id, inter.occurred_at, name, inter.duration_ms, inter.channel_type, inter.kind,
-                                   inter.status, inter.original_name, rubrics.get(main.rubric_version_id) if main else None,
-                                   main.total if main else None, main.passed if main else None,
-                                   ", ".join(reviewers) or None))
+        for iid, occurred, agent_id, dur, channel, kind, status, name in session.execute(
+                q.order_by(Interaction.occurred_at.desc(), Interaction.id.desc())).all():
+            b = best.get(iid)
+            rows.append(LibraryRow(iid, occurred, people.get(agent_id), dur, channel, kind, status, name,
+                                   rubrics.get(b[3]) if b else None, b[1] if b else None, b[2] if b else None,
+                                   ", ".join(sorted(reviewers.get(iid, ()))) or None))
         return rows
 
 

@@ -15,6 +15,12 @@ class AppContext:
     pool: QThreadPool
     user_name: str = ""
     user_role: str = "team_lead"
+    #: short database reads (the library) run here, never queued behind a transcription
+    io_pool: QThreadPool | None = None
+
+    def __post_init__(self) -> None:
+        if self.io_pool is None:
+            self.io_pool = QThreadPool()
 
     def transcriber(self):
         from coach_app.config import apply_overrides

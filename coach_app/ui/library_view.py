@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from coach_app.services.queries import library_rows, search_transcripts
 from coach_app.ui.library_model import LibraryFilter, LibraryModel
+from coach_app.ui.workers import run_task
 
 STATUSES = ["", "imported", "transcribing", "transcribed", "needs_review", "failed"]
 
@@ -48,6 +49,7 @@ class ImportRow(QWidget):
 
 class LibraryView(QWidget):
     open_requested = Signal(int)
+    loaded = Signal(int)
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -77,6 +79,9 @@ class LibraryView(QWidget):
             bar.addWidget(w)
         bar.addWidget(self.search, 1)
         layout.addLayout(bar)
+        self.loading = QLabel(self.tr("Loading…"), self)
+        self.loading.hide()
+        layout.addWidget(self.loading)
         self.model = LibraryModel(parent=self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -116,8 +121,24 @@ class LibraryView(QWidget):
         self.search.textChanged.connect(lambda t: None if t else self.apply_filter())
 
     def refresh(self) -> None:
+        """Reload in the background (100,000 interactions take about a second to read): the
+        window stays responsive and the newest request wins."""
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation
         agent_only = self.ctx.user_name if self.ctx.user_role == "agent" else None  # agents see their own calls
-        rows = library_rows(self.ctx.engine, agent=agent_only)
+        self.loading.show()
+        # bound methods as slots: Qt drops the delivery if this view is gone by then
+        self._task = run_task(self.ctx.io_pool, lambda: (generation, library_rows(self.ctx.engine, agent=agent_only)),
+                              self._loaded, self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.loading.setText(self.tr("Could not read the library: {0}").format(message))
+
+    def _loaded(self, result) -> None:
+        generation, rows = result
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        self.loading.hide()
         current = self.agent.currentText()
         self.agent.blockSignals(True)
         self.agent.clear()
@@ -134,6 +155,7 @@ class LibraryView(QWidget):
         self.apply_filter()
         if QSettings().value("library/header") is None:  # the user's own column widths win
             self.table.resizeColumnsToContents()
+        self.loaded.emit(len(rows))
 
     def current_filter(self) -> LibraryFilter:
         def day(edit: QDateEdit, plus: int = 0):

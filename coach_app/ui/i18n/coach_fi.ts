@@ -93,37 +93,37 @@
 <context>
     <name>ImportRow</name>
     <message>
-        <location filename="../library_view.py" line="27"/>
+        <location filename="../library_view.py" line="28"/>
         <source>waiting</source>
         <translation>odottaa</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="30"/>
+        <location filename="../library_view.py" line="31"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="34"/>
+        <location filename="../library_view.py" line="35"/>
         <source>importing</source>
         <translation>tuodaan</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="35"/>
+        <location filename="../library_view.py" line="36"/>
         <source>transcribing</source>
         <translation>litteroidaan</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="36"/>
+        <location filename="../library_view.py" line="37"/>
         <source>scoring</source>
         <translation>arvioidaan</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="38"/>
+        <location filename="../library_view.py" line="39"/>
         <source>done</source>
         <translation>valmis</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="39"/>
+        <location filename="../library_view.py" line="40"/>
         <source>cancelled</source>
         <translation>peruttu</translation>
     </message>
@@ -194,54 +194,64 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../library_view.py" line="59"/>
+        <location filename="../library_view.py" line="61"/>
         <source>any status</source>
         <translation>kaikki tilat</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="72"/>
+        <location filename="../library_view.py" line="74"/>
         <source>Search transcripts…</source>
         <translation>Hae litteroinneista…</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="74"/>
+        <location filename="../library_view.py" line="76"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="74"/>
+        <location filename="../library_view.py" line="76"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="74"/>
+        <location filename="../library_view.py" line="76"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="75"/>
+        <location filename="../library_view.py" line="77"/>
         <source>To</source>
         <translation>Asti</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="75"/>
+        <location filename="../library_view.py" line="77"/>
         <source>Total</source>
         <translation>Pisteet</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="91"/>
+        <location filename="../library_view.py" line="82"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="96"/>
         <source>Drop recordings or transcripts here
 (or File → Import…)</source>
         <translation>Pudota tallenteet tai litteroinnit tähän
 (tai Tiedosto → Tuo…)</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="101"/>
+        <location filename="../library_view.py" line="106"/>
         <source>Cancel all imports</source>
         <translation>Peru kaikki tuonnit</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="124"/>
+        <location filename="../library_view.py" line="135"/>
+        <source>Could not read the library: {0}</source>
+        <translation>Kirjastoa ei voitu lukea: {0}</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="145"/>
         <source>all agents</source>
         <translation>kaikki asiakaspalvelijat</translation>
     </message>
