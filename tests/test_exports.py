@@ -19,7 +19,7 @@ from coach_app.export.transcript_formats import render
 from coach_app.errors import CoachError
 from tests.conftest import ROOT, SHARED
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is installed by make test")
+PDFTOTEXT = shutil.which("pdftotext")  # poppler-utils: `make test` installs it; without it these tests fail
 
 
 @pytest.mark.parametrize("text, kinds", [
@@ -112,7 +112,8 @@ def scored_workspace(tmp_path_factory):
 
 
 def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert PDFTOTEXT, "pdftotext (Debian: poppler-utils) is needed to read the PDFs back"
+    return subprocess.run([PDFTOTEXT, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_call_report_pdf_in_finnish_and_english(scored_workspace):
