@@ -91,6 +91,9 @@ def test_cancel_all_imports(qtbot, ctx):
         j.signals.finished.connect(lambda _: ended.append("finished"))
     qtbot.waitUntil(lambda: len(ended) == 2, timeout=20000)
     assert ended == ["cancelled", "cancelled"] and slow.calls == 0
+    from coach_app.services.queries import library_rows
+
+    assert library_rows(ctx.engine) == []  # cancelled before they started: nothing imported
 
 
 def test_cancel_an_import(qtbot, ctx):

@@ -46,6 +46,9 @@ class ImportJob(QRunnable):
         from coach_app.services.transcripts import transcribe_interaction
 
         s = self.signals
+        if self.cancel_event.is_set():  # cancelled while waiting in the queue: nothing happens
+            s.cancelled.emit()
+            return
         try:
             s.stage.emit("import")
             inter = import_file(self.ctx.ws, self.ctx.engine, self.path, agent=self.agent, channels=self.channels).interaction
