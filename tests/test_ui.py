@@ -77,24 +77,35 @@ def test_import_flow_with_a_fake_transcriber(qtbot, ctx):
 
 
 def test_cancel_all_imports(qtbot, ctx):
+    import threading
+
+    from PySide6.QtCore import QRunnable
+
+    from coach_app.services.queries import library_rows
     from coach_app.ui.main_window import MainWindow
 
     slow = FakeTranscriber()
     window = MainWindow(ctx, transcriber_factory=lambda: slow)
     qtbot.addWidget(window)
     ctx.pool.setMaxThreadCount(1)
+    release = threading.Event()
+
+    class Busy(QRunnable):  # keeps the single worker busy so both imports wait in the queue
+        def run(self):
+            release.wait(10)
+
+    busy = Busy()
+    ctx.pool.start(busy)
     jobs = window.import_paths([str(DEMO / "demo-talkover.wav"), str(DEMO / "demo-hold.wav")], ask=False)
-    window.library.cancel_all.click()  # before they run: both end cancelled, nothing stored
     ended = []
     for j in jobs:
         j.signals.cancelled.connect(lambda: ended.append("cancelled"))
         j.signals.finished.connect(lambda _: ended.append("finished"))
+    window.library.cancel_all.click()
+    release.set()
     qtbot.waitUntil(lambda: len(ended) == 2, timeout=20000)
     assert ended == ["cancelled", "cancelled"] and slow.calls == 0
-    from coach_app.services.queries import library_rows
-
-    # the queued one (the pool runs one at a time) was cancelled before it started: not imported
-    assert "demo-hold.wav" not in [r.original_name for r in library_rows(ctx.engine)]
+    assert library_rows(ctx.engine) == []  # cancelled while queued: nothing imported, nothing stored
 
 
 def test_cancel_an_import(qtbot, ctx):
