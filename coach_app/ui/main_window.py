@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMainWindow, QMessageBox, QStackedWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMainWindow, QMessageBox, QStackedWidget, QWidget,
 )
 
 from coach_app.services.importer import expand_inputs
@@ -103,23 +103,29 @@ class MainWindow(QMainWindow):
     def show_library(self) -> None:
         self.stack.setCurrentWidget(self.library)
 
+    def _show_view(self, attr: str, factory, refresh_each_time: bool = True) -> QWidget:
+        """Create a view on first use and show it; refreshed every time unless it holds unsaved
+        work (the rubric editor's draft)."""
+        view = getattr(self, attr)
+        created = view is None
+        if created:
+            view = factory(self.ctx, self)
+            setattr(self, attr, view)
+            self.stack.addWidget(view)
+        if created or refresh_each_time:
+            view.refresh()
+        self.stack.setCurrentWidget(view)
+        return view
+
     def show_dashboard(self) -> None:
         from coach_app.ui.dashboard_view import DashboardView
 
-        if self.dashboard is None:
-            self.dashboard = DashboardView(self.ctx, self)
-            self.stack.addWidget(self.dashboard)
-        self.dashboard.refresh()
-        self.stack.setCurrentWidget(self.dashboard)
+        self._show_view("dashboard", DashboardView)
 
     def show_rubric_editor(self) -> None:
         from coach_app.ui.rubric_editor import RubricEditor
 
-        if self.rubric_editor is None:
-            self.rubric_editor = RubricEditor(self.ctx, self)
-            self.stack.addWidget(self.rubric_editor)
-            self.rubric_editor.refresh()
-        self.stack.setCurrentWidget(self.rubric_editor)
+        self._show_view("rubric_editor", RubricEditor, refresh_each_time=False)
 
     def open_workspace(self) -> None:
         """Another workspace folder: the app starts again on it (its own database and settings)."""
