@@ -5,11 +5,12 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-# System libraries Qt (PySide6) needs at run time, and the tools the tests use to make speech.
+# System libraries Qt (PySide6) needs at run time, the tools the tests use to make speech, and
+# Voikko (Finnish morphology for scoring).
 SYSTEM_PACKAGES := libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
                    libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 \
                    libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-dejavu-core \
-                   espeak-ng sox poppler-utils
+                   espeak-ng sox poppler-utils libvoikko1 voikko-fi
 
 .PHONY: run test demo install system-deps clean-venv
 

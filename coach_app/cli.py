@@ -18,6 +18,7 @@ from typing import Sequence
 from coach_app import __version__
 from coach_app.cli_export import _export_pdf, cmd_export, cmd_report
 from coach_app.cli_review import cmd_review
+from coach_app.cli_train import add_parser as add_train_parser
 from coach_app.config import apply_overrides, resolve_workspace
 from coach_app.errors import CoachError
 from coach_app.transcription.base import ChannelMap
@@ -429,6 +430,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--no-redact", action="store_true")
     s.add_argument("--force", action="store_true")
     s.set_defaults(func=cmd_report)
+
+    add_train_parser(sub)
 
     s = sub.add_parser("demo", help="import, transcribe and score the demo calls, then print a summary")
     s.add_argument("--folder", default=str(Path(__file__).resolve().parent.parent / "recordings" / "demo"))

@@ -197,7 +197,7 @@ def test_agent_and_team_reports(tmp_path):
         inter = import_file(ws, engine, f if day <= len(files) else _copy(f, tmp_path, day), agent=agent,
                             occurred_at=datetime(2026, 11, day, 9, tzinfo=timezone.utc)).interaction
         score_interaction(engine, inter.id, version, rubric)
-    with Session(engine) as s:  # a lead disagrees with the automatic scoring of #1 on empathy
+    with Session(engine) as s:  # a lead disagrees with the automatic scoring of #1 on empathy (the opposite verdict)
         lead = Person(name="Tiina Lead", role="team_lead")
         s.add(lead)
         s.flush()
@@ -207,7 +207,8 @@ def test_agent_and_team_reports(tmp_path):
         s.add(ev)
         s.flush()
         for r in s.exec(select(CriterionResult).where(CriterionResult.evaluation_id == auto.id)).all():
-            status = "not_met" if r.criterion_id == "empathy" else r.status
+            flipped = "met" if r.status == "not_met" else "not_met"
+            status = flipped if r.criterion_id == "empathy" else r.status
             s.add(CriterionResult(evaluation_id=ev.id, criterion_id=r.criterion_id, status=status))
         s.commit()
     engine.dispose()

@@ -23,6 +23,10 @@ class Verdict:
     status: str
     segments: list[Segment] = field(default_factory=list)
     detail: str = ""
+    #: probability of this verdict (semantic judge); None for rule verdicts
+    confidence: float | None = None
+    #: P(status) for every status the judge weighed (ranking calls by P(met), benchmarks)
+    probabilities: dict[str, float] | None = None
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from coach_app.core.text import PatternError, compile_pattern
 from coach_app.errors import CoachError
 
-DETECTOR_KINDS = ("phrases", "greeting", "reflection", "talk_over", "hold", "clarity", "person")
+DETECTOR_KINDS = ("phrases", "greeting", "reflection", "talk_over", "hold", "clarity", "semantic", "person")
+#: the judge model the default rubric pins (coach_app/core/semantic/models/<id>.npz)
+DEFAULT_JUDGE = "judge-1"
 
 
 class RubricError(CoachError):
@@ -33,7 +35,10 @@ class Detector(Strict):
     """How a criterion is scored automatically. ``kind`` picks the algorithm; the phrase lists
     (per language) configure it. See the default rubric for every field in use."""
 
-    kind: Literal["phrases", "greeting", "reflection", "talk_over", "hold", "clarity"] = "phrases"
+    kind: Literal["phrases", "greeting", "reflection", "talk_over", "hold", "clarity", "semantic"] = "phrases"
+    #: semantic: the learned head of the judge model to use (default: the criterion's id); a
+    #: criterion without one is judged by its example utterances
+    head: Optional[str] = Field(None, pattern=r"^[a-z][a-z0-9_]*$")
     speaker: Literal["agent", "customer", "any"] = "agent"
     #: only utterances starting in the first / last N seconds of the conversation count
     within_first_s: Optional[float] = Field(None, gt=0)
@@ -63,6 +68,20 @@ class Detector(Strict):
         return out
 
 
+class Examples(Strict):
+    """Example utterances of an agent that meet / do not meet a criterion (one language)."""
+
+    met: list[str] = []
+    not_met: list[str] = []
+
+    @field_validator("met", "not_met")
+    @classmethod
+    def _texts(cls, v: list[str]) -> list[str]:
+        if any(not t.strip() for t in v):
+            raise ValueError("example utterances must not be empty")
+        return v
+
+
 class Criterion(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: LangText
@@ -74,6 +93,9 @@ class Criterion(Strict):
     scale: Literal["met_not_met", "1-5", "0-10"] = "met_not_met"
     detector: Optional[Detector] = None
     tips: LangList = {}
+    #: per language: utterances that meet / do not meet it (shown to trainers; the semantic
+    #: judge scores a criterion without a learned head by its nearest example)
+    examples: dict[str, Examples] = {}
     #: rationale templates per language and status; {quote}, {time} and {detail} are filled in
     rationale: dict[str, dict[str, str]] = {}
 
@@ -109,6 +131,8 @@ class Rubric(Strict):
     negations: LangList = {}
     #: silence (s) above which a gap is a hold / dead air
     hold_limit_s: float = Field(20, gt=0)
+    #: the semantic judge model (learned weights) this rubric version is scored with
+    judge: str = Field(DEFAULT_JUDGE, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     sections: list[Section] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -122,6 +146,9 @@ class Rubric(Strict):
                 for field in ("title", "description"):
                     if not getattr(c, field).get(lang, "").strip():
                         raise ValueError(f"criterion '{c.id}': {field} has no '{lang}' text")
+            for lang in c.examples:
+                if lang not in self.languages:
+                    raise ValueError(f"criterion '{c.id}': examples have language '{lang}' not in languages")
             if c.detector is not None:
                 for name, lists in c.detector.phrase_lists().items():
                     for lang, patterns in lists.items():

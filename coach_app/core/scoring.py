@@ -6,15 +6,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from coach_app.core import detectors
 from coach_app.core.metrics import TalkSummary, talk_summary
 from coach_app.core.rubric import Criterion, Rubric
+from coach_app.core.semantic.judge import judge as semantic_judge
 from coach_app.core.text import Text, detect_language
 from coach_app.core.transcript import Segment, format_clock
 
+if TYPE_CHECKING:
+    from coach_app.core.semantic.embedder import EmbeddingCache
+
 MET, NOT_MET, NA = "met", "not_met", "na"
+#: verdicts less probable than this are marked for a person to look at first
+LOW_CONFIDENCE = 0.7
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,9 @@ class CriterionScore:
     status: str | None  # None: not scored yet (person-only)
     evidence: list[Evidence] = field(default_factory=list)
     rationale: str = ""
+    #: probability of the automatic verdict (semantic judge); None for rules and people
+    confidence: float | None = None
+    probabilities: dict[str, float] | None = None
 
     @property
     def score(self) -> float | None:
@@ -53,13 +62,15 @@ class Conversation:
     channel_type: str  # phone | chat
     texts: list[Text] = field(default_factory=list)
     summary: TalkSummary | None = None
+    #: where the semantic judge gets utterance embeddings (None: the process-wide cache)
+    embeddings: "EmbeddingCache | None" = None
 
     @classmethod
     def prepare(cls, segments: Sequence[Segment], language: str | None, channel_type: str,
-                hold_limit_ms: int = 20000) -> "Conversation":
+                hold_limit_ms: int = 20000, embeddings: "EmbeddingCache | None" = None) -> "Conversation":
         segs = sorted(segments, key=lambda s: (s.start_ms, s.end_ms))
         lang = (language or detect_language([s.text for s in segs])).lower()[:2]
-        conv = cls(segs, lang, channel_type)
+        conv = cls(segs, lang, channel_type, embeddings=embeddings)
         conv.texts = [Text.of(s.text, lang) for s in segs]
         conv.summary = talk_summary(segs, hold_limit_ms)
         return conv
@@ -153,16 +164,20 @@ def score_conversation(conv: Conversation, rubric: Rubric) -> ScoreResult:
         if c.scoring == "person" or c.detector is None:
             scores.append(CriterionScore(c, None, [], ""))
             continue
-        run: Callable = detectors.KINDS[c.detector.kind]
-        verdict = run(conv, c.detector, rubric, lang)
+        if c.detector.kind == "semantic":
+            verdict = semantic_judge(conv, c, rubric, lang)
+        else:
+            run: Callable = detectors.KINDS[c.detector.kind]
+            verdict = run(conv, c.detector, rubric, lang)
         ev = [Evidence(s.speaker, s.start_ms, s.end_ms, s.text) for s in verdict.segments]
-        scores.append(CriterionScore(c, verdict.status, ev, _rationale(c, lang, verdict.status, ev, verdict.detail)))
+        scores.append(CriterionScore(c, verdict.status, ev, _rationale(c, lang, verdict.status, ev, verdict.detail),
+                                     verdict.confidence, verdict.probabilities))
     return ScoreResult(rubric, lang, scores, metrics_json(conv))
 
 
 def score_segments(segments: Sequence[Segment], rubric: Rubric, language: str | None = None,
-                   channel_type: str = "phone") -> ScoreResult:
-    conv = Conversation.prepare(segments, language, channel_type, int(rubric.hold_limit_s * 1000))
+                   channel_type: str = "phone", embeddings: "EmbeddingCache | None" = None) -> ScoreResult:
+    conv = Conversation.prepare(segments, language, channel_type, int(rubric.hold_limit_s * 1000), embeddings)
     return score_conversation(conv, rubric)
 
 
@@ -182,6 +197,8 @@ def result_json(result: ScoreResult) -> dict:
                 "critical": s.criterion.critical,
                 "evidence": [e.to_json() for e in s.evidence],
                 "rationale": s.rationale,
+                "confidence": s.confidence,
+                "low_confidence": s.confidence is not None and s.confidence < LOW_CONFIDENCE,
             }
             for s in result.scores
         ],

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -97,6 +97,17 @@ class TranscriptSegment(SQLModel, table=True):
     words: Optional[list[dict[str, Any]]] = Field(default=None, sa_column=Column(JSON))
 
 
+class UtteranceEmbedding(SQLModel, table=True):
+    """Sentence embeddings of transcript text, by model and text hash: computed once when a
+    call is first scored, so re-scoring after an override or a rubric edit never embeds again
+    (and identical utterances across calls share a row)."""
+
+    __tablename__ = "utterance_embedding"
+    model_id: str = Field(primary_key=True, max_length=100)
+    text_key: str = Field(primary_key=True, max_length=64)
+    vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # float32, little-endian
+
+
 class TranscriptionJob(SQLModel, table=True):
     """One attempt to transcribe an interaction; the persisted job status lets an interrupted
     run be recognised (status 'running' with no live worker) and re-run cleanly."""
@@ -169,6 +180,8 @@ class CriterionResult(SQLModel, table=True):
     #: [{"speaker", "start_ms", "end_ms", "quote"}]
     evidence: Optional[list[dict[str, Any]]] = Field(default=None, sa_column=Column(JSON))
     rationale: Optional[str] = Field(default=None, sa_column=Column(Text))
+    #: probability of the automatic verdict (semantic judge); None for rules and people
+    confidence: Optional[float] = None
     reviewer_comment: Optional[str] = Field(default=None, sa_column=Column(Text))
     overridden_from: Optional[str] = Field(default=None, max_length=10)
     override_reason: Optional[str] = Field(default=None, sa_column=Column(Text))

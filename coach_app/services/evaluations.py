@@ -10,6 +10,7 @@ from coach_app.core.rubric import Rubric
 from coach_app.core.scoring import ScoreResult, score_segments
 from coach_app.db.models import CriterionResult, Evaluation, RubricVersion
 from coach_app.errors import CoachError
+from coach_app.services.embeddings import embedding_cache
 from coach_app.services.people import audit
 from coach_app.services.transcripts import get_interaction, load_segments
 
@@ -25,14 +26,15 @@ def score_interaction(engine: Engine, interaction_id: int, version: RubricVersio
             raise CoachError(f"interaction {interaction_id} has an empty transcript; nothing to score")
         if hold_limit_s is not None:
             rubric = rubric.model_copy(update={"hold_limit_s": hold_limit_s})
-        result = score_segments(segments, rubric, inter.language, inter.channel_type)
+        result = score_segments(segments, rubric, inter.language, inter.channel_type, embeddings=embedding_cache(engine))
         ev = Evaluation(interaction_id=interaction_id, rubric_version_id=version.id, kind="automatic",
                         total=result.total, passed=result.passed, metrics=result.metrics)
         session.add(ev)
         session.flush()
         session.add_all(
             CriterionResult(evaluation_id=ev.id, criterion_id=s.criterion.id, status=s.status, score=s.score,
-                            evidence=[e.to_db() for e in s.evidence] or None, rationale=s.rationale or None)
+                            evidence=[e.to_db() for e in s.evidence] or None, rationale=s.rationale or None,
+                            confidence=s.confidence)
             for s in result.scores
         )
         if inter.language is None:

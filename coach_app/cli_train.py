@@ -1,0 +1,47 @@
+"""`coach train`: the judge's weights from the training corpus, reproducibly (same corpus,
+same embeddings, same solver -> the same file)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from coach_app.errors import CoachError
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "training" / "corpus"
+DEFAULT_CACHE = ROOT / ".cache" / "embeddings.npz"
+
+
+def cmd_train(ctx, args) -> int:
+    from coach_app.core.rubric import DEFAULT_JUDGE
+    from coach_app.core.semantic.corpus import load_corpus
+    from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache, NpzStore
+    from coach_app.core.semantic.model import model_path
+    from coach_app.core.semantic.training import featurize, train
+
+    t0 = time.perf_counter()
+    convs = load_corpus(args.corpus)
+    store = NpzStore(args.cache)
+    cache = EmbeddingCache(E5Embedder(), store)
+    rows = featurize(convs, cache)
+    store.save()
+    print(f"{len(convs)} conversations, {sum(len(r.ctx.agent_idx) for r in rows)} agent utterances "
+          f"({cache.computed} newly embedded)")
+    model = train(rows, args.id, cache.model_id, progress=lambda m: print(f"training: {m}"))
+    out = Path(args.out) if args.out else model_path(args.id)
+    if not out.parent.is_dir():
+        raise CoachError(f"{out.parent}: folder does not exist")
+    model.save(out)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(model.heads)} heads, "
+          f"{len(model.aggregators)} criteria) in {time.perf_counter() - t0:.1f} s; default id {DEFAULT_JUDGE}")
+    return 0
+
+
+def add_parser(sub) -> None:
+    s = sub.add_parser("train", help="train the semantic judge's weights from the training corpus")
+    s.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder of training JSON files (training/SPEC.md)")
+    s.add_argument("--id", default="judge-1", help="model id a rubric pins with `judge: ID`")
+    s.add_argument("--out", help="output .npz (default: the shipped models folder, coach_app/core/semantic/models)")
+    s.add_argument("--cache", default=str(DEFAULT_CACHE), help="embedding cache file (re-training embeds nothing new)")
+    s.set_defaults(func=cmd_train)
