@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Scoring speed: a 1-hour call (about 1,000 turns) against the full default rubric, after load;
-and the ``score`` CLI on every file of the labelled set in one call (start-up included).
+"""Scoring speed: a 1-hour call (about 1,000 turns) and a 10-minute call against the default rubric
+(semantic judge): cold (every utterance embedded) beside the bare embedder on the same text, and
+with embeddings cached; the earlier rule-only rubric on the same call; and the ``score`` CLI on
+every file of the labelled set in one call (start-up included).
 
   .venv/bin/python bench/scoring.py
 """
@@ -36,22 +38,50 @@ def hour_long_call(lang: str, turns: int = 1000) -> list[Segment]:
     return segs
 
 
+def unique(segs: list[Segment]) -> list[Segment]:
+    """The same call with every utterance made unique (a cold cache cannot answer repeats)."""
+    return [Segment(s.speaker, s.start_ms, s.end_ms, f"{s.text} ({i})") for i, s in enumerate(segs)]
+
+
 def main() -> int:
+    from accuracy import old_rubric
+
+    from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache
+
     t0 = time.perf_counter()
     rubric = load_rubric(DEFAULT_RUBRIC)
     load_ms = (time.perf_counter() - t0) * 1000
     print(f"rubric load + validation: {load_ms:.0f} ms")
+    rules = old_rubric()
+    embedder = E5Embedder()
     for lang in ("en", "fi"):
         segs = hour_long_call(lang)
-        score_segments(segs[:50], rubric, lang, "phone")  # warm the pattern cache, as in a running app
+        score_segments(segs[:50], rules, lang, "phone")  # warm the pattern cache, as in a running app
         times = []
-        for _ in range(15):
+        for _ in range(5):
             t0 = time.perf_counter()
-            res = score_segments(segs, rubric, lang, "phone")
+            score_segments(segs, rules, lang, "phone")
             times.append((time.perf_counter() - t0) * 1000)
-        print(f"1-hour call, {lang}: {len(segs)} turns, {segs[-1].end_ms / 60000:.0f} min — scoring median "
-              f"{statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f}; target <= 50 ms); "
-              f"total {res.total}")
+        print(f"1-hour call, {lang}: {len(segs)} turns — rule-only rubric (phrase lists, commit 119b012): "
+              f"median {statistics.median(times):.1f} ms")
+        for label, call in (("1-hour call", unique(segs)), ("10-minute call", unique(hour_long_call(lang, 170)))):
+            texts = [s.text for s in call]
+            tokens = embedder.count_tokens(texts)
+            t0 = time.perf_counter()
+            embedder.embed(texts)  # baseline: the bare model on the same utterances, same run
+            raw = time.perf_counter() - t0
+            cache = EmbeddingCache(embedder)
+            t0 = time.perf_counter()
+            res = score_segments(call, rubric, lang, "phone", embeddings=cache)
+            cold = time.perf_counter() - t0
+            warm = []
+            for _ in range(3):  # embeddings cached (as after an override: stored with the transcript)
+                t0 = time.perf_counter()
+                score_segments(call, rubric, lang, "phone", embeddings=cache)
+                warm.append(time.perf_counter() - t0)
+            print(f"{label}, {lang}: {len(call)} turns, {tokens} tokens — semantic rubric cold {cold:.1f} s "
+                  f"({tokens / cold:.0f} tokens/s; bare embedder {raw:.1f} s, ratio {cold / raw:.2f}), "
+                  f"cached {statistics.median(warm) * 1000:.0f} ms; total {res.total}")
     files = sorted((SHARED / "eval").glob("*.json"))
     if files:
         t0 = time.perf_counter()

@@ -3,6 +3,7 @@ override with reason, evidence seeks, self-assessment visibility."""
 
 from __future__ import annotations
 
+import re
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -288,24 +289,28 @@ def test_rubric_editor_validates_as_you_type_tries_and_saves_a_version(qtbot, ct
     editor.refresh()
     assert editor.criteria.count() == 14 and "Valid" in editor.error.text()
     editor.criteria.setCurrentRow(editor._all_criteria().index(
-        next(c for c in editor._all_criteria() if c["id"] == "empathy")))
-    met_en = editor.fields["met.en"]
-    met_en.setPlainText(met_en.toPlainText() + "\nre:(unclosed")
+        next(c for c in editor._all_criteria() if c["id"] == "honest_promises")))
+    examples = editor.fields["examples_met.en"]
+    assert "courier" in examples.toPlainText()  # the judge's example utterances are shown and editable
+    veto = editor.fields["not_met.en"]  # rule vetoes over the judge
+    veto.setPlainText("re:(unclosed")
     qtbot.waitUntil(lambda: "bad regular expression" in editor.error.text(), timeout=3000)
-    assert "criterion 'empathy'" in editor.error.text() and not editor.save_button.isEnabled()
-    met_en.setPlainText("you poor thing")  # a valid, very narrow pattern
+    assert "criterion 'honest_promises'" in editor.error.text() and not editor.save_button.isEnabled()
+    veto.setPlainText("re:\\w")  # a veto every utterance matches
     qtbot.waitUntil(lambda: editor.save_button.isEnabled(), timeout=3000)
     editor.try_it()
-    statuses = {editor.results.item(r, 0).text(): editor.results.item(r, 1).text() for r in range(editor.results.rowCount())}
-    assert statuses["empathy"] == "not_met"  # the call's empathy phrases no longer match
-    assert statuses["greeting"] == "met"
+    rows = {editor.results.item(r, 0).text(): (editor.results.item(r, 1).text(), editor.results.item(r, 2).text())
+            for r in range(editor.results.rowCount())}
+    assert rows["honest_promises"][0] == "not_met"  # vetoed
+    assert rows["greeting"][0] == "met"
+    assert re.match(r"[01]\.\d\d “", rows["gratitude"][1])  # per-utterance probabilities of the judge
     before = len(list_rubric_versions(ctx.engine))
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)  # no modal dialog in tests
     editor.save()
     versions = list_rubric_versions(ctx.engine)
-    assert len(versions) == before + 1 and versions[-1][1].version == "1.1"
+    assert len(versions) == before + 1 and versions[-1][1].version == "2.1"
     # a new criterion is invalid until its texts are filled in, then valid
     from PySide6.QtWidgets import QInputDialog
 

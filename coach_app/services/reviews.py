@@ -58,7 +58,8 @@ def start_review(engine: Engine, interaction_id: int, author: str, kind: str = "
             copy = kind != "self"
             session.add(CriterionResult(evaluation_id=ev.id, criterion_id=r.criterion_id,
                                         status=r.status if copy else None, score=r.score if copy else None,
-                                        evidence=r.evidence if copy else None, rationale=r.rationale if copy else None))
+                                        evidence=r.evidence if copy else None, rationale=r.rationale if copy else None,
+                                        confidence=r.confidence if copy else None))
         if kind != "self":
             ev.total, ev.passed = auto.total, auto.passed
         audit(session, "evaluation", ev.id, "start_review", {"kind": kind, "from": auto.id}, actor_id=person.id)
@@ -110,6 +111,7 @@ def set_criterion(engine: Engine, evaluation_id: int, criterion_id: str, actor: 
                 if not (reason and reason.strip()):
                     raise CoachError(f"changing '{c.id}' from {original} to {status} needs a reason")
                 row.overridden_from, row.override_reason = original, reason.strip()
+                row.confidence = None  # a person's verdict now: the model's probability no longer applies
             elif status == original:
                 row.overridden_from = row.override_reason = None  # changed back: no override any more
             row.status = status

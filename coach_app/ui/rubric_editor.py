@@ -90,7 +90,10 @@ class RubricEditor(QWidget):
                 self.fields[f"{key}.{lang}"] = w
                 f.addRow(label, w)
             for key, label in (("met", self.tr("Met if any of (one pattern a line)")),
-                               ("not_met", self.tr("Not met if any of")), ("tips", self.tr("Coaching tips"))):
+                               ("not_met", self.tr("Not met if any of")),
+                               ("examples_met", self.tr("Example utterances that meet it (one a line)")),
+                               ("examples_not_met", self.tr("Example utterances that do not")),
+                               ("tips", self.tr("Coaching tips"))):
                 w = QPlainTextEdit(page)
                 w.setMaximumHeight(90)
                 w.textChanged.connect(self._changed)
@@ -180,6 +183,9 @@ class RubricEditor(QWidget):
             self.fields[f"met.{lang}"].setPlainText("\n".join((det.get("met") or {}).get(lang, [])))
             self.fields[f"not_met.{lang}"].setPlainText("\n".join((det.get("not_met") or {}).get(lang, [])))
             self.fields[f"tips.{lang}"].setPlainText("\n".join((c.get("tips") or {}).get(lang, [])))
+            ex = (c.get("examples") or {}).get(lang) or {}
+            for key in ("met", "not_met"):
+                self.fields[f"examples_{key}.{lang}"].setPlainText("\n".join(ex.get(key, [])))
         self.weight.setValue(float(c.get("weight", 1)))
         self.critical.setChecked(bool(c.get("critical", False)))
         self._loading = False
@@ -192,6 +198,9 @@ class RubricEditor(QWidget):
             for key in ("title", "description", "na_when"):
                 c.setdefault(key, {})[lang] = self.fields[f"{key}.{lang}"].text()
             c.setdefault("tips", {})[lang] = _lines(self.fields[f"tips.{lang}"])
+            ex = {key: _lines(self.fields[f"examples_{key}.{lang}"]) for key in ("met", "not_met")}
+            if any(ex.values()) or (c.get("examples") or {}).get(lang):
+                c.setdefault("examples", {})[lang] = {k: v for k, v in ex.items() if v}
             if c.get("detector") is not None:
                 for key in ("met", "not_met"):
                     patterns = _lines(self.fields[f"{key}.{lang}"])
@@ -254,6 +263,8 @@ class RubricEditor(QWidget):
     def try_it(self) -> None:
         from coach_app.core.detectors import matching
         from coach_app.core.scoring import Conversation, score_conversation
+        from coach_app.core.semantic.judge import utterance_scores
+        from coach_app.services.embeddings import embedding_cache
         from coach_app.services.queries import interaction_with_transcript
 
         rubric = self.validate()
@@ -261,8 +272,14 @@ class RubricEditor(QWidget):
         if rubric is None or iid is None:
             return
         inter, _, segments = interaction_with_transcript(self.ctx.engine, iid)
-        conv = Conversation.prepare(segments, inter.language, inter.channel_type, int(rubric.hold_limit_s * 1000))
-        result = score_conversation(conv, rubric)
+        # embeddings come from the database (stored when the call was scored): no model run here
+        conv = Conversation.prepare(segments, inter.language, inter.channel_type, int(rubric.hold_limit_s * 1000),
+                                    embedding_cache(self.ctx.engine))
+        try:
+            result = score_conversation(conv, rubric)
+        except CoachError as exc:
+            self.error.setText(str(exc))
+            return
         self.results.setRowCount(0)
         for s in result.scores:
             c = s.criterion
@@ -272,6 +289,9 @@ class RubricEditor(QWidget):
                 hits = matching(conv, c.detector, rubric, lang, c.detector.met) + \
                     matching(conv, c.detector, rubric, lang, c.detector.not_met)
                 matched = " | ".join(conv.segments[i].text[:80] for i in sorted(set(hits))[:3])
+            if c.detector is not None and c.detector.kind == "semantic":  # per-utterance scores
+                scored = utterance_scores(conv, c, rubric, result.language)
+                matched = " | ".join(f"{p:.2f} “{conv.segments[i].text[:70]}”" for p, i in scored)
             matched = matched or (s.evidence[0].quote[:80] if s.evidence else "")
             row = self.results.rowCount()
             self.results.insertRow(row)

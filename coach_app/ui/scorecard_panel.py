@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from sqlmodel import Session, select
 
 from coach_app.core.rubric import parse_rubric
+from coach_app.core.scoring import LOW_CONFIDENCE
 from coach_app.core.transcript import format_clock
 from coach_app.db.models import CriterionResult, Evaluation, RubricVersion
 from coach_app.errors import CoachError
@@ -110,7 +111,9 @@ class ScorecardPanel(QWidget):
         for row, c in enumerate(rubric.criteria):
             r = res.get(c.id)
             title = QLabel(f"<b>{c.title.get(lang, c.id)}</b>" + (" ⚑" if c.critical else ""), body)
-            title.setToolTip(c.description.get(lang, ""))
+            title.setToolTip(c.description.get(lang, "") + (
+                "\n" + self.tr("Automatic verdict probability: {0} %").format(round(100 * r.confidence))
+                if r is not None and r.confidence is not None else ""))
             combo = QComboBox(body)
             combo.addItems([self.tr("not scored"), self.tr("met"), self.tr("not met"), self.tr("n/a")])
             combo.setCurrentIndex(STATUSES.index(r.status if r else None))
@@ -126,6 +129,9 @@ class ScorecardPanel(QWidget):
                 lead_status = lead_res[c.id].status
                 differs = lead_status != (r.status if r else None)
                 why = self.tr("Lead: {0}{1}. ").format(lead_status or "-", " ≠" if differs else "") + why
+            low = r is not None and r.confidence is not None and r.confidence < LOW_CONFIDENCE
+            if low:  # the judge was unsure: a lead looks at these first
+                why = self.tr("Uncertain ({0} %) — please check. ").format(round(100 * r.confidence)) + why
             text = QLabel(why, body)
             text.setWordWrap(True)
             text.setStyleSheet("color:#3e4c59; background:#fff1c2" if differs else "color:#3e4c59")

@@ -135,3 +135,21 @@ def _by_examples(conv: "Conversation", criterion: "Criterion", lang: str, defaul
     if len(p) and p.max() >= 0.5:
         return Verdict("met", [conv.segments[idx[int(p.argmax())]]], confidence=round(float(p.max()), 3))
     return Verdict("not_met", confidence=round(1 - float(p.max()) if len(p) else 1.0, 3))
+
+
+def utterance_scores(conv: "Conversation", criterion: "Criterion", rubric: "Rubric", lang: str,
+                     limit: int = 3) -> list[tuple[float, int]]:
+    """The agent utterances that most meet the criterion, as (probability, segment index):
+    what the rubric editor's "Try it" shows a trainer."""
+    det = criterion.detector
+    head = det.head or criterion.id
+    model = load_model(rubric.judge)
+    if head in model.aggregators:
+        a = analyse(conv, model)
+        p, idx = a.agent.get(f"{head}+", _zeros()), a.ctx.agent_idx
+    else:
+        met, not_met = example_vectors(criterion, lang, conv.embeddings or default_cache())
+        idx = [i for i, s in enumerate(conv.segments) if s.speaker == AGENT]
+        p = prototype_scores(embeddings(conv)[idx], met, not_met) if idx else _zeros()
+    order = np.argsort(-p)[:limit]
+    return [(round(float(p[k]), 3), idx[k]) for k in order]

@@ -319,37 +319,37 @@
         <translation>&amp;Päivitä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="135"/>
         <source>Open workspace</source>
         <translation>Avaa työtila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="155"/>
         <source>Restart needed</source>
         <translation>Uudelleenkäynnistys tarvitaan</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="156"/>
         <source>The new database and app language are used from the next start of the app.</source>
         <translation>Uutta tietokantaa ja sovelluksen kieltä käytetään seuraavasta käynnistyksestä alkaen.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="160"/>
         <source>Import recordings or transcripts</source>
         <translation>Tuo tallenteita tai litterointeja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="161"/>
         <source>Recordings and transcripts (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;All files (*)</source>
         <translation>Tallenteet ja litteroinnit (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="179"/>
         <source>Nothing to import</source>
         <translation>Ei tuotavaa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="179"/>
         <source>No recordings or transcripts there.</source>
         <translation>Siellä ei ole tallenteita eikä litterointeja.</translation>
     </message>
@@ -478,87 +478,97 @@
         <translation>Ei täyty, jos jokin näistä</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="93"/>
+        <location filename="../rubric_editor.py" line="94"/>
+        <source>Example utterances that meet it (one a line)</source>
+        <translation>Esimerkkirepliikit, jotka täyttävät sen (yksi riville)</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="95"/>
+        <source>Example utterances that do not</source>
+        <translation>Esimerkkirepliikit, jotka eivät täytä sitä</translation>
+    </message>
+    <message>
+        <location filename="../rubric_editor.py" line="96"/>
         <source>Coaching tips</source>
         <translation>Valmennusvinkit</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="104"/>
+        <location filename="../rubric_editor.py" line="107"/>
         <source>Critical: not met fails the whole evaluation</source>
         <translation>Kriittinen: jos ei täyty, koko arviointi hylätään</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="106"/>
+        <location filename="../rubric_editor.py" line="109"/>
         <source>Weight</source>
         <translation>Paino</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="116"/>
+        <location filename="../rubric_editor.py" line="119"/>
         <source>Try it</source>
         <translation>Kokeile</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="118"/>
+        <location filename="../rubric_editor.py" line="121"/>
         <source>Transcript</source>
         <translation>Litterointi</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="123"/>
+        <location filename="../rubric_editor.py" line="126"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="123"/>
+        <location filename="../rubric_editor.py" line="126"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="123"/>
+        <location filename="../rubric_editor.py" line="126"/>
         <source>Matched utterance</source>
         <translation>Osuva repliikki</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="215"/>
+        <location filename="../rubric_editor.py" line="224"/>
         <source>Valid: {0} criteria</source>
         <translation>Kelvollinen: {0} kriteeriä</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="224"/>
+        <location filename="../rubric_editor.py" line="233"/>
         <source>Add criterion</source>
         <translation>Lisää kriteeri</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="224"/>
+        <location filename="../rubric_editor.py" line="233"/>
         <source>Id (lower case, e.g. upsell_offer):</source>
         <translation>Tunniste (pienin kirjaimin, esim. lisamyynti):</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="292"/>
+        <location filename="../rubric_editor.py" line="312"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="296"/>
+        <location filename="../rubric_editor.py" line="316"/>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="296"/>
+        <location filename="../rubric_editor.py" line="316"/>
         <source>Saved {0} v{1} as a new version.</source>
         <translation>{0} v{1} tallennettiin uutena versiona.</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="299"/>
+        <location filename="../rubric_editor.py" line="319"/>
         <source>Import rubric</source>
         <translation>Tuo arviointimalli</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="306"/>
+        <location filename="../rubric_editor.py" line="326"/>
         <source>Not imported</source>
         <translation>Ei tuotu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="311"/>
+        <location filename="../rubric_editor.py" line="331"/>
         <source>Export rubric</source>
         <translation>Vie arviointimalli</translation>
     </message>
@@ -566,118 +576,128 @@
 <context>
     <name>ScorecardPanel</name>
     <message>
-        <location filename="../scorecard_panel.py" line="45"/>
+        <location filename="../scorecard_panel.py" line="46"/>
         <source>Submit self-assessment</source>
         <translation>Lähetä itsearvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="46"/>
+        <location filename="../scorecard_panel.py" line="47"/>
         <source>Mark review as done</source>
         <translation>Merkitse arvio valmiiksi</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="103"/>
+        <location filename="../scorecard_panel.py" line="104"/>
         <source>Not scored yet. Scoring runs after transcription.</source>
         <translation>Ei vielä arvioitu. Arviointi tehdään litteroinnin jälkeen.</translation>
     </message>
     <message>
         <location filename="../scorecard_panel.py" line="115"/>
+        <source>Automatic verdict probability: {0} %</source>
+        <translation>Automaattisen arvion todennäköisyys: {0} %</translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="118"/>
         <source>not scored</source>
         <translation>arvioimatta</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="115"/>
+        <location filename="../scorecard_panel.py" line="118"/>
         <source>met</source>
         <translation>täyttyy</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="115"/>
+        <location filename="../scorecard_panel.py" line="118"/>
         <source>not met</source>
         <translation>ei täyty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="115"/>
+        <location filename="../scorecard_panel.py" line="118"/>
         <source>n/a</source>
         <translation>ei sovellu</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="123"/>
+        <location filename="../scorecard_panel.py" line="126"/>
         <source> — changed from {0}: {1}</source>
         <translation> — muutettu arvosta {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="128"/>
+        <location filename="../scorecard_panel.py" line="131"/>
         <source>Lead: {0}{1}. </source>
         <translation>Esihenkilö: {0}{1}. </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="137"/>
+        <location filename="../scorecard_panel.py" line="134"/>
+        <source>Uncertain ({0} %) — please check. </source>
+        <translation>Epävarma ({0} %) — tarkista. </translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="143"/>
         <source>Listen from here: {0}</source>
         <translation>Kuuntele tästä: {0}</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="143"/>
+        <location filename="../scorecard_panel.py" line="149"/>
         <source>Comment</source>
         <translation>Kommentti</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="153"/>
+        <location filename="../scorecard_panel.py" line="159"/>
         <source>&lt;h2&gt;Total: –&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Pisteet: –&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="155"/>
+        <location filename="../scorecard_panel.py" line="161"/>
         <source>passed</source>
         <translation>hyväksytty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="155"/>
+        <location filename="../scorecard_panel.py" line="161"/>
         <source>not passed</source>
         <translation>ei hyväksytty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="157"/>
+        <location filename="../scorecard_panel.py" line="163"/>
         <source>automatic</source>
         <translation>automaattinen</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="157"/>
+        <location filename="../scorecard_panel.py" line="163"/>
         <source>lead review</source>
         <translation>esihenkilön arvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="157"/>
+        <location filename="../scorecard_panel.py" line="163"/>
         <source>self-assessment</source>
         <translation>itsearvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="158"/>
+        <location filename="../scorecard_panel.py" line="164"/>
         <source>calibration</source>
         <translation>kalibrointi</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="159"/>
+        <location filename="../scorecard_panel.py" line="165"/>
         <source>Total</source>
         <translation>Pisteet</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="179"/>
+        <location filename="../scorecard_panel.py" line="185"/>
         <source>Reason for the change</source>
         <translation>Muutoksen syy</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="180"/>
+        <location filename="../scorecard_panel.py" line="186"/>
         <source>Why is &apos;{0}&apos; {1}?</source>
         <translation>Miksi &apos;{0}&apos; on {1}?</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="186"/>
-        <location filename="../scorecard_panel.py" line="202"/>
+        <location filename="../scorecard_panel.py" line="192"/>
+        <location filename="../scorecard_panel.py" line="208"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="209"/>
+        <location filename="../scorecard_panel.py" line="215"/>
         <source>Not submitted</source>
         <translation>Ei lähetetty</translation>
     </message>
