@@ -26,13 +26,12 @@ import json
 import subprocess
 import sys
 from collections import defaultdict
-from pathlib import Path
 
 import numpy as np
 from _common import ROOT, SHARED
 from _realdata import maia, stc3_reserved
 
-from coach_app.core import detectors, text
+from coach_app.core import text
 from coach_app.core.formats import read_transcript_file
 from coach_app.core.rubric import DEFAULT_RUBRIC, load_rubric, parse_rubric
 from coach_app.core.scoring import score_segments
@@ -130,7 +129,7 @@ def real_data(scorer, n_boot: int) -> dict:
     out["stc3_len_auc"] = boot(auc, A, L, n=n_boot)
     out["stc3_len_rho"] = boot(rho, S, L, n=n_boot)
     out["stc3_fcr_met_share"] = float(np.mean([p >= 0.5 for p in fcr]))
-    ts, tot, emp, E, L = [], [], [], [], []
+    ts, tot, Lts, emp, E, L = [], [], [], [], [], []
     for d in maia():
         res = scorer(d.segments, "en", "chat")
         s = next(x for x in res.scores if x.criterion.id == "empathy")
@@ -140,7 +139,7 @@ def real_data(scorer, n_boot: int) -> dict:
         if d.target["task_success"] not in (None, -1):
             ts.append(d.target["task_success"])
             tot.append(res.total if res.total is not None else 50.0)
-    Lts = [l for l, d in zip(L, maia()) if d.target["task_success"] not in (None, -1)]
+            Lts.append(d.words)
     out["maia_total_rho"] = boot(rho, ts, tot, n=n_boot)
     out["maia_len_rho"] = boot(rho, ts, Lts, n=n_boot)
     out["maia_empathy_auc"] = boot(auc, E, emp, n=n_boot)
@@ -181,7 +180,6 @@ def main() -> int:
             continue
         if name == "rules":
             text.use_voikko(False)
-            detectors._compiled.cache_clear()
             rubric = old_rubric()
         else:
             rubric = load_rubric(DEFAULT_RUBRIC)
@@ -191,7 +189,6 @@ def main() -> int:
         store.save()
         if name == "rules":
             text.use_voikko(True)
-            detectors._compiled.cache_clear()
     names = list(results)
     print("\n== dev set (../shared/eval; never trained on) ==")
     crits = sorted({k[0] for r in results.values() for k in r["dev"]}, key=lambda c: (c == "ALL", c))

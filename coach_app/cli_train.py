@@ -14,12 +14,14 @@ DEFAULT_CACHE = ROOT / ".cache" / "embeddings.npz"
 
 
 def cmd_train(ctx, args) -> int:
-    from coach_app.core.rubric import DEFAULT_JUDGE
     from coach_app.core.semantic.corpus import load_corpus
     from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache, NpzStore
     from coach_app.core.semantic.model import model_path
     from coach_app.core.semantic.training import featurize, train
 
+    out = Path(args.out) if args.out else model_path(args.id)
+    if not out.parent.is_dir():
+        raise CoachError(f"{out.parent}: folder does not exist")
     t0 = time.perf_counter()
     convs = load_corpus(args.corpus)
     store = NpzStore(args.cache)
@@ -29,12 +31,9 @@ def cmd_train(ctx, args) -> int:
     print(f"{len(convs)} conversations, {sum(len(r.ctx.agent_idx) for r in rows)} agent utterances "
           f"({cache.computed} newly embedded)")
     model = train(rows, args.id, cache.model_id, progress=lambda m: print(f"training: {m}"))
-    out = Path(args.out) if args.out else model_path(args.id)
-    if not out.parent.is_dir():
-        raise CoachError(f"{out.parent}: folder does not exist")
     model.save(out)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(model.heads)} heads, "
-          f"{len(model.aggregators)} criteria) in {time.perf_counter() - t0:.1f} s; default id {DEFAULT_JUDGE}")
+          f"{len(model.aggregators)} criteria) in {time.perf_counter() - t0:.1f} s")
     return 0
 
 

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import Session, select
 
 from coach_app.core.rubric import DEFAULT_RUBRIC, RubricError, load_rubric, parse_rubric
-from coach_app.core.scoring import result_json, score_segments
+from coach_app.core.scoring import score_segments
 from coach_app.core.transcript import Segment
 from tests.conftest import ROOT, SHARED
 

@@ -81,24 +81,26 @@ def test_scoring_stores_embeddings_and_rescoring_embeds_nothing(workspace, engin
     from sqlmodel import Session, select
 
     from coach_app.db.models import CriterionResult, UtteranceEmbedding
-    from coach_app.services.embeddings import embedding_cache
+    from coach_app.services.embeddings import DatabaseVectorStore
     from coach_app.services.evaluations import score_interaction
     from coach_app.services.importer import import_file
     from coach_app.services.rubrics import resolve_rubric
+    from coach_app.services.transcripts import load_segments
 
     iid = import_file(workspace, engine, ROOT / "tests" / "data" / "scoring" / "own-en-001.json", agent="Priya").interaction.id
     version, rubric = resolve_rubric(engine, None)
-    cache = embedding_cache(engine)
     ev, _ = score_interaction(engine, iid, version, rubric)
     with Session(engine) as s:
         assert len(s.exec(select(UtteranceEmbedding)).all()) >= 8
         confs = {r.criterion_id: r.confidence for r in s.exec(select(CriterionResult).where(
             CriterionResult.evaluation_id == ev.id))}
     assert all(0 < confs[c] <= 1 for c in SEMANTIC) and confs["greeting"] is None
-    before = cache.computed
-    cache._mem.clear()  # as a new process would: only the database remembers
-    score_interaction(engine, iid, version, rubric)
-    assert cache.computed == before
+    # as a new process would: nothing in memory, only the database remembers
+    fresh = EmbeddingCache(E5Embedder(), DatabaseVectorStore(engine))
+    with Session(engine) as session:
+        segments = load_segments(session, iid)
+    score_segments(segments, rubric, "en", "phone", embeddings=fresh)
+    assert fresh.computed == 0
 
 
 def _fake_cache():
@@ -165,7 +167,6 @@ def test_real_judge_on_the_robustness_suite_and_own_conversations(rubric):
     """Every conversation of the robustness suite (both sides of each pair) and our labelled
     ones, all semantic criteria: agreement with the labels well above what phrase lists reach on
     such text, and every evidence quote a real utterance of its speaker."""
-    from coach_app.core.formats import read_transcript_file
 
     convs = [from_json(p[side]) for p in _suite() for side in "ab"]
     convs += [from_json({"id": f.stem, **json.loads(f.read_text("utf-8")), "turns": [

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach_app.core.rubric import Detector, Rubric
-from coach_app.core.text import _TOKEN, PatternSet, Text, compile_pattern, stopwords
+from coach_app.core.text import _TOKEN, PatternSet, Text, compile_pattern, stem_generation, stopwords
 from coach_app.core.transcript import AGENT, CUSTOMER, Segment
 
 if TYPE_CHECKING:
@@ -30,12 +30,12 @@ class Verdict:
 
 
 @lru_cache(maxsize=4096)
-def _compiled(patterns: tuple[str, ...], lang: str) -> PatternSet:
+def _compiled(patterns: tuple[str, ...], lang: str, generation: int) -> PatternSet:
     return PatternSet([compile_pattern(p, lang) for p in patterns])
 
 
 def _patterns(lists: dict[str, list[str]], lang: str) -> PatternSet:
-    return _compiled(tuple(lists.get(lang, ())), lang)
+    return _compiled(tuple(lists.get(lang, ())), lang, stem_generation())
 
 
 def _negated(text: Text, start: int, rubric: Rubric, lang: str) -> bool:

@@ -56,15 +56,21 @@ def _voikko_instance():
     return _voikko
 
 
-def voikko_available() -> bool:
-    return bool(_voikko_instance())
+_generation = 0
+
+
+def stem_generation() -> int:
+    """Changes whenever stemming changes (see use_voikko): part of the key of any cache that
+    holds compiled patterns."""
+    return _generation
 
 
 def use_voikko(enabled: bool) -> None:
     """Switch Finnish lemmas off (Snowball alone, as before Voikko) or back on; benchmarks use it
     to measure the earlier rules exactly as they ran."""
-    global _voikko
+    global _voikko, _generation
     _voikko = None if enabled else False
+    _generation += 1
     _stem_one.cache_clear()
     _STEM_CACHE.clear()
 
@@ -79,11 +85,6 @@ def _stem_one(lang: str, word: str) -> str:
         if analyses and analyses[0].get("BASEFORM"):
             return analyses[0]["BASEFORM"].lower()
     return _stemmer(lang).stemWord(word)
-
-
-def lemmas(text: str, lang: str) -> list[str]:
-    """Dictionary forms (Finnish, Voikko) or stems (English) of the words of ``text``."""
-    return [_stem_one(lang, t) for t in tokenize(text)]
 
 
 def stems(tokens: list[str], lang: str) -> list[str]:

@@ -12,7 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache
+from coach_app.core.semantic.embedder import EmbeddingCache, default_embedder
 from coach_app.db.models import UtteranceEmbedding
 
 _CHUNK = 500
@@ -45,7 +45,6 @@ class DatabaseVectorStore:
 
 _caches: dict[str, EmbeddingCache] = {}
 _lock = threading.Lock()
-_embedder = E5Embedder()  # one model per process, loaded on first use
 
 
 def embedding_cache(engine: Engine) -> EmbeddingCache:
@@ -53,5 +52,5 @@ def embedding_cache(engine: Engine) -> EmbeddingCache:
     key = str(engine.url)
     with _lock:
         if key not in _caches:
-            _caches[key] = EmbeddingCache(_embedder, DatabaseVectorStore(engine))
+            _caches[key] = EmbeddingCache(default_embedder(), DatabaseVectorStore(engine))
         return _caches[key]

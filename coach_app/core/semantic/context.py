@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from coach_app.core.text import lemmas, stopwords
+from coach_app.core.text import stems, stopwords, tokenize
 from coach_app.core.transcript import AGENT, CUSTOMER
 
 SCALARS = ("rel_pos", "first_two", "last_three", "question", "negation", "log_words", "chat",
@@ -28,7 +28,7 @@ _NEG_EN = {"not", "no", "never", "nothing", "cannot", "can't", "won't", "don't",
 def negated(text: str, lang: str) -> bool:
     if lang == "fi":
         # Voikko gives every form of the negation verb (en, et, ei, emme, ette, eivät) the lemma "ei"
-        return "ei" in lemmas(text, "fi")
+        return "ei" in stems(tokenize(text), "fi")
     return any(t in _NEG_EN or t.endswith("n't") for t in re.findall(r"[\w']+", text.lower()))
 
 
@@ -46,7 +46,7 @@ _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 
 
 def _content(text: str, lang: str) -> set[str]:
-    return {w for w in lemmas(text, lang) if len(w) >= 4 and w not in stopwords(lang) and not w[0].isdigit()}
+    return {w for w in stems(tokenize(text), lang) if len(w) >= 4 and w not in stopwords(lang) and not w[0].isdigit()}
 
 
 def _scalars(i: int, n: int, order: int, count: int, text: str, lang: str, chat: bool,

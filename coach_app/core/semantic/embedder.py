@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from pathlib import Path
 from typing import Iterable, Protocol, Sequence
 
 import numpy as np
@@ -120,9 +121,7 @@ class EmbeddingCache:
 class NpzStore:
     """A vector store in one .npz file (benchmarks and training: no database there)."""
 
-    def __init__(self, path) -> None:
-        from pathlib import Path
-
+    def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._data: dict[str, np.ndarray] = {}
         self._dirty = False
@@ -146,8 +145,13 @@ class NpzStore:
             self._dirty = False
 
 
+_default_embedder = E5Embedder()  # the model loads on first use, once per process
 _default_cache: EmbeddingCache | None = None
 _default_lock = threading.Lock()
+
+
+def default_embedder() -> E5Embedder:
+    return _default_embedder
 
 
 def default_cache() -> EmbeddingCache:
@@ -156,5 +160,5 @@ def default_cache() -> EmbeddingCache:
     global _default_cache
     with _default_lock:
         if _default_cache is None:
-            _default_cache = EmbeddingCache(E5Embedder())
+            _default_cache = EmbeddingCache(_default_embedder)
         return _default_cache

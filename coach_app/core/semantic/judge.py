@@ -32,7 +32,6 @@ PROTO_FLOOR, PROTO_T = 0.86, 0.012
 
 @dataclass
 class Analysis:
-    E: np.ndarray  # one embedding per segment
     ctx: context.Context
     agent: dict[str, np.ndarray]
     customer: dict[str, np.ndarray]
@@ -47,7 +46,7 @@ def analyse(conv: "Conversation", model: JudgeModel) -> Analysis:
                             conv.language, conv.is_chat)
         agent_heads = [h for h in model.heads if not h.endswith(CUSTOMER_SUFFIX)]
         customer_heads = [h for h in model.heads if h.endswith(CUSTOMER_SUFFIX)]
-        cached[key] = Analysis(E, ctx, model.head_probs(ctx.agent_X, agent_heads),
+        cached[key] = Analysis(ctx, model.head_probs(ctx.agent_X, agent_heads),
                                model.head_probs(ctx.customer_X, customer_heads))
     return cached[key]
 
