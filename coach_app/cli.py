@@ -80,6 +80,8 @@ def interaction_json(inter) -> dict:
         "sample_rate": inter.sample_rate,
         "channel_map": inter.channel_map,
         "language": inter.language,
+        "language_probability": None if inter.language_probability is None else round(inter.language_probability, 3),
+        "transcription_model": inter.transcription_model,
         "status": inter.status,
         "status_detail": inter.status_detail,
         "occurred_at": inter.occurred_at.isoformat() if inter.occurred_at else None,
@@ -106,7 +108,9 @@ def _print_transcript(inter, segments, agent_name: str | None) -> None:
     from coach_app.core.transcript import format_clock
 
     print(f"#{inter.id} {inter.original_name}  [{inter.status}]  agent: {agent_name or '-'}  "
-          f"duration: {format_clock(inter.duration_ms or 0)}  language: {inter.language or '-'}")
+          f"duration: {format_clock(inter.duration_ms or 0)}  language: {inter.language or '-'}"
+          + (f" ({inter.language_probability:.0%} sure)" if inter.language_probability is not None else "")
+          + (f"  model: {inter.transcription_model}" if inter.transcription_model else ""))
     if inter.status_detail:
         print(f"  note: {inter.status_detail}")
     for s in segments:
@@ -207,16 +211,24 @@ def cmd_analyze(ctx: Context, args) -> int:
         if sys.stderr.isatty():
             print(file=sys.stderr)
     inter, agent, segments = interaction_with_transcript(ctx.engine, iid)
-    scored = _score_stored(ctx, iid, args.rubric) if segments else None
+    scored, not_scored = None, None
+    if inter.status == "needs_review":
+        not_scored = inter.status_detail or "the transcript needs review"
+        print(f"not scored: {not_scored} (to transcribe it again: coach transcribe {iid} --model MODEL)", file=sys.stderr)
+    elif segments:
+        scored = _score_stored(ctx, iid, args.rubric)
     if args.pdf:
         if scored is None:
-            raise CoachError(f"{args.file}: nothing was transcribed, so there is no report to write")
+            why = f"not scored ({not_scored})" if not_scored else "nothing was transcribed"
+            raise CoachError(f"{args.file}: {why}, so there is no report to write")
         written = _export_pdf(ctx, iid, args.pdf, None, True, args.force)
         print(f"wrote {written}", file=sys.stderr)
     if args.json:
         out = {"interaction": {**interaction_json(inter), "agent": agent}, "segments": segments_json(segments)}
         if scored is not None:
             out.update(scored)
+        elif not_scored:
+            out["not_scored"] = not_scored
         print(json.dumps(out, ensure_ascii=False))
     else:
         _print_transcript(inter, segments, agent)
@@ -330,7 +342,8 @@ def cmd_demo(ctx: Context, args) -> int:
 
 def _add_transcription_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("transcription settings (default: settings.json in the workspace)")
-    g.add_argument("--model", help="'embedded' (tiny.en, the default), a faster-whisper model name, or a local model folder")
+    g.add_argument("--model", help="'auto' (the default: tiny.en for English, base for other languages), an embedded "
+                                   "model ('tiny.en', 'base'), or a local CTranslate2 model folder; nothing is downloaded")
     g.add_argument("--device", choices=["auto", "cpu", "cuda"])
     g.add_argument("--compute-type", help="e.g. int8 (CPU default), float16 (CUDA default), int8_float16")
     g.add_argument("--language", help="'auto' or a language code such as en or fi")

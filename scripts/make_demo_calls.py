@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generate the demo calls in recordings/demo/ with espeak-ng and sox (Debian packages).
+"""Generate the demo calls in recordings/demo/: English with espeak-ng, Finnish with Festival's
+Finnish voices (Debian festival, festvox-suopuhe-lj, festvox-suopuhe-mv), resampled with sox.
 
 Each call is a 16 kHz stereo WAV: agent on the left channel, customer on the right, with
 natural gaps. demo-hold has an announced ~25 s hold; demo-talkover has the agent starting
@@ -7,13 +8,15 @@ to speak while the customer is still talking. The script (what is said, and when
 written to tests/data/demo_reference/<call>.json in the transcript JSON format, as the
 reference for word-error-rate checks.
 
-Run: .venv/bin/python scripts/make_demo_calls.py   (deterministic for a given espeak-ng)
+Run: .venv/bin/python scripts/make_demo_calls.py [NAME...]   (deterministic for given voices;
+NAME limits it to those calls)
 """
 
 from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import tempfile
 import wave
 from pathlib import Path
@@ -25,6 +28,9 @@ OUT = ROOT / "recordings" / "demo"
 REF = ROOT / "tests" / "data" / "demo_reference"
 RATE = 16000
 VOICES = {"agent": ("en-us", 140), "customer": ("en-gb", 145)}
+#: Festival voice per speaker for Finnish calls (text2wave reads ISO-8859-1)
+FESTIVAL_VOICES = {"agent": "voice_suo_fi_lj_diphone", "customer": "voice_hy_fi_mv_diphone"}
+LANGUAGES = {"demo-fi-sahko": "fi"}
 
 # (speaker, text, gap before this line in seconds; negative = starts before the previous ends)
 CALLS = {
@@ -58,13 +64,29 @@ CALLS = {
         ("agent", "It was sent to everyone in March.", -1.2),
         ("customer", "Fine. Goodbye.", 0.5),
     ],
+    # Finnish: an electricity bill that looks too high, sorted in the call
+    "demo-fi-sahko": [
+        ("agent", "Hyvää huomenta, Kotivirta, täällä puhuu Sanna. Miten voin auttaa?", 0.4),
+        ("customer", "Huomenta. Sähkölaskuni on tässä kuussa melkein kaksi kertaa suurempi kuin ennen, enkä ymmärrä miksi.", 0.7),
+        ("agent", "Ikävä kuulla, iso lasku yllättäen on todella harmillinen. Katsotaan se yhdessä. Kertoisitteko asiakasnumeronne?", 0.8),
+        ("customer", "Se on kolme neljä viisi kuusi seitsemän.", 0.6),
+        ("agent", "Kiitos. Numero kolme neljä viisi kuusi seitsemän. Näen, että lukema on arvioitu, koska mittari ei ole lähettänyt tietoja kahteen kuukauteen.", 1.0),
+        ("customer", "Ai, no se selittää asian.", 0.5),
+        ("agent", "Korjaan laskun nyt oikean lukeman mukaan. Uusi lasku tulee sähköpostiinne perjantaihin mennessä, ja asentaja soittaa teille huomenna mittarin korjauksesta.", 0.7),
+        ("customer", "Hienoa, kiitos paljon avusta.", 0.5),
+        ("agent", "Kiitos, että soititte. Hyvää viikonloppua!", 0.6),
+    ],
 }
 
 
-def speak(text: str, speaker: str, workdir: Path) -> np.ndarray:
-    voice, speed = VOICES[speaker]
-    raw, res = workdir / "raw.wav", workdir / "res.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
+def speak(text: str, speaker: str, workdir: Path, language: str = "en") -> np.ndarray:
+    raw, res, txt = workdir / "raw.wav", workdir / "res.wav", workdir / "line.txt"
+    if language == "fi":
+        txt.write_bytes(text.encode("iso-8859-1"))
+        subprocess.run(["text2wave", "-eval", f"({FESTIVAL_VOICES[speaker]})", str(txt), "-o", str(raw)], check=True)
+    else:
+        voice, speed = VOICES[speaker]
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
     subprocess.run(["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(res)], check=True)
     with wave.open(str(res)) as w:
         pcm = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
@@ -75,8 +97,9 @@ def speak(text: str, speaker: str, workdir: Path) -> np.ndarray:
 
 def build(name: str, lines, workdir: Path) -> None:
     placed, t = [], 0.0
+    language = LANGUAGES.get(name, "en")
     for speaker, text, gap in lines:
-        pcm = speak(text, speaker, workdir)
+        pcm = speak(text, speaker, workdir, language)
         start = max(0.0, t + gap)
         placed.append((speaker, text, start, pcm))
         t = start + len(pcm) / RATE
@@ -96,7 +119,8 @@ def build(name: str, lines, workdir: Path) -> None:
         w.writeframes(stereo.tobytes())
     REF.mkdir(parents=True, exist_ok=True)
     (REF / f"{name}.json").write_text(
-        json.dumps({"language": "en", "channel": "phone", "segments": segments}, indent=2) + "\n", "utf-8"
+        json.dumps({"language": language, "channel": "phone", "segments": segments}, indent=2, ensure_ascii=False) + "\n",
+        "utf-8"
     )
     print(f"{name}.wav: {total / RATE:.1f} s, {len(segments)} turns")
 
@@ -104,7 +128,8 @@ def build(name: str, lines, workdir: Path) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name, lines in CALLS.items():
-            build(name, lines, Path(tmp))
+            if len(sys.argv) <= 1 or name in sys.argv[1:]:
+                build(name, lines, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -71,7 +71,8 @@ class FakeTranscriber:
     name = "fake"
 
     def __init__(self, words: dict[str, list[tuple[int, int, str]]] | None = None, speech_ms: int = 5000,
-                 fail: Exception | None = None, cancel_after: int | None = None):
+                 fail: Exception | None = None, cancel_after: int | None = None, model: str | None = None):
+        self.model = model  # what "Transcribe again with…" asked for
         self.words = words if words is not None else {
             AGENT: [(0, 400, " Hello,"), (400, 800, " how"), (800, 1200, " can"), (1200, 1400, " I"), (1400, 1800, " help?")],
             CUSTOMER: [(2200, 2600, " My"), (2600, 3000, " bill"), (3000, 3400, " is"), (3400, 3900, " wrong.")],

@@ -67,7 +67,7 @@ def test_demo_call_turns_in_order_with_talk_over(transcriber):
 
 
 def test_english_only_model_refuses_finnish():
-    t = WhisperTranscriber(TranscriptionSettings(language="fi"))
+    t = WhisperTranscriber(TranscriptionSettings(model="tiny.en", language="fi"))
     with pytest.raises(ConfigurationError, match="only understands English.*transcription model"):
         t.transcribe(DATA / "jfk.flac", ChannelMap.parse(None))
 
@@ -86,7 +86,7 @@ def test_analyze_json_end_to_end(tmp_path):
     hold = [b["start"] - a["end"] for a, b in zip(segs, segs[1:])]
     assert max(hold) > 20  # the 25-s hold is a silence in the transcript
     r = subprocess.run([sys.executable, str(ROOT / "main.py"), "--workspace", str(tmp_path), "transcribe", "1",
-                        "--language", "fi"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+                        "--model", "tiny.en", "--language", "fi"], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert r.returncode == 1 and "only understands English" in r.stderr and "Traceback" not in r.stderr
     shown = json.loads(subprocess.run([sys.executable, str(ROOT / "main.py"), "--workspace", str(tmp_path), "show", "1", "--json"],
                                       capture_output=True, text=True, cwd=ROOT).stdout)

@@ -48,7 +48,7 @@ def test_library_model_passes_qtmodeltester(qtmodeltester):
             for i in range(50)]
     model = LibraryModel(rows)
     qtmodeltester.check(model)
-    model.sort(6)  # by total, ascending
+    model.sort(7)  # by total, ascending
     totals = [model.row_at(i).total for i in range(model.rowCount())]
     assert totals == sorted(totals)
     model.set_filter(LibraryFilter(agent="Agent 1", min_total=10))
@@ -260,6 +260,10 @@ def test_dashboard_and_settings(qtbot, ctx, scored_call, monkeypatch):
     dlg._accept()
     assert dlg.result_settings is None and "language" in dlg.error.text()
     dlg.language.setCurrentText("fi")
+    dlg.model.setCurrentIndex(dlg.model.findData("tiny.en"))  # English-only model for Finnish: refused
+    dlg._accept()
+    assert dlg.result_settings is None and "only understands English" in dlg.error.text()
+    dlg.model.setCurrentIndex(dlg.model.findData("auto"))
     dlg.hold.setValue(30)
     dlg._accept()
     assert dlg.result() == QDialog.DialogCode.Accepted

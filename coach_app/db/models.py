@@ -68,6 +68,8 @@ class Interaction(SQLModel, table=True):
     channels: Optional[int] = None
     sample_rate: Optional[int] = None
     language: Optional[str] = Field(default=None, max_length=10)
+    #: how sure the language detector was (None: the language was set or came with a transcript)
+    language_probability: Optional[float] = None
     agent_id: Optional[int] = Field(default=None, foreign_key="person.id")
     occurred_at: Optional[datetime] = Field(default=None, index=True)
     imported_at: datetime = Field(default_factory=utcnow)

@@ -10,6 +10,11 @@ from coach_app.core.rubric import Rubric
 from coach_app.core.scoring import ScoreResult, score_segments
 from coach_app.db.models import CriterionResult, Evaluation, RubricVersion
 from coach_app.errors import CoachError
+
+
+class NotScoredError(CoachError):
+    """The transcript is likely not what was said (see transcription.quality): a person must
+    look at it or transcribe it again before it is scored."""
 from coach_app.services.embeddings import embedding_cache
 from coach_app.services.people import audit
 from coach_app.services.transcripts import get_interaction, load_segments
@@ -19,7 +24,9 @@ def score_interaction(engine: Engine, interaction_id: int, version: RubricVersio
                       hold_limit_s: float | None = None) -> tuple[Evaluation, ScoreResult]:
     with Session(engine, expire_on_commit=False) as session:
         inter = get_interaction(session, interaction_id)
-        if inter.status not in ("transcribed", "needs_review"):
+        if inter.status == "needs_review":
+            raise NotScoredError(f"interaction {interaction_id} is not scored: {inter.status_detail or 'its transcript needs review'}")
+        if inter.status != "transcribed":
             raise CoachError(f"interaction {interaction_id} has no transcript yet (status {inter.status})")
         segments = load_segments(session, interaction_id)
         if not segments:

@@ -52,6 +52,9 @@ class LibraryRow:
     total: float | None
     passed: bool | None
     reviewed_by: str | None
+    language: str | None = None
+    #: the detector's probability; None when the language was set or came with a transcript
+    language_probability: float | None = None
 
 
 def library_rows(engine: Engine, agent: str | None = None) -> list[LibraryRow]:
@@ -76,17 +79,18 @@ def library_rows(engine: Engine, agent: str | None = None) -> list[LibraryRow]:
             if kind in ("lead", "calibration") and author:
                 reviewers.setdefault(iid, set()).add(people.get(author, ""))
         q = select(Interaction.id, Interaction.occurred_at, Interaction.agent_id, Interaction.duration_ms,
-                   Interaction.channel_type, Interaction.kind, Interaction.status, Interaction.original_name)
+                   Interaction.channel_type, Interaction.kind, Interaction.status, Interaction.original_name,
+                   Interaction.language, Interaction.language_probability)
         if agent is not None:
             agent_ids = [pid for pid, name in people.items() if name == agent]
             q = q.where(Interaction.agent_id.in_(agent_ids))
         rows = []
-        for iid, occurred, agent_id, dur, channel, kind, status, name in session.execute(
+        for iid, occurred, agent_id, dur, channel, kind, status, name, lang, lang_p in session.execute(
                 q.order_by(Interaction.occurred_at.desc(), Interaction.id.desc())).all():
             b = best.get(iid)
             rows.append(LibraryRow(iid, occurred, people.get(agent_id), dur, channel, kind, status, name,
                                    rubrics.get(b[3]) if b else None, b[1] if b else None, b[2] if b else None,
-                                   ", ".join(sorted(reviewers.get(iid, ()))) or None))
+                                   ", ".join(sorted(reviewers.get(iid, ()))) or None, lang, lang_p))
         return rows
 
 

@@ -154,18 +154,23 @@ def transcribe_interaction(
         inter = get_interaction(session, interaction_id)
         session.exec(delete(TranscriptSegment).where(TranscriptSegment.interaction_id == interaction_id))
         session.add_all(segment_rows(interaction_id, result.segments))
-        if result.word_count == 0:
+        if result.review_reasons:
+            inter.status = "needs_review"
+            inter.status_detail = "; ".join(result.review_reasons + result.notes)
+        elif result.word_count == 0:
             inter.status = "needs_review"
             inter.status_detail = NEEDS_REVIEW_NO_WORDS if result.speech_ms > 0 else NEEDS_REVIEW_NO_SPEECH
         else:
             inter.status, inter.status_detail = "transcribed", "; ".join(result.notes) or None
         inter.language = result.language
+        inter.language_probability = result.language_probability
         inter.transcription_model = result.model_name
         inter.channel_map = result.channel_map
         job = session.get(TranscriptionJob, job_id)
         job.status, job.finished_at, job.wall_ms = "done", utcnow(), int(wall_s * 1000)
         audit(session, "interaction", interaction_id, "transcribe",
-              {"job": job_id, "model": result.model_name, "segments": len(result.segments), "status": inter.status})
+              {"job": job_id, "model": result.model_name, "segments": len(result.segments), "status": inter.status,
+               "language": result.language, "review_reasons": result.review_reasons})
         session.commit()
         return TranscribeOutcome(inter, result, wall_s)
 

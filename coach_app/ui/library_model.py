@@ -10,11 +10,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 
 from coach_app.core.transcript import format_clock
 from coach_app.services.queries import LibraryRow
+from coach_app.ui.labels import language_text
 
 COLUMNS = [  # marked for translation, translated where shown (headerData)
     QT_TRANSLATE_NOOP("LibraryModel", "Date"), QT_TRANSLATE_NOOP("LibraryModel", "Agent"),
     QT_TRANSLATE_NOOP("LibraryModel", "Duration"), QT_TRANSLATE_NOOP("LibraryModel", "Channel"),
-    QT_TRANSLATE_NOOP("LibraryModel", "Status"), QT_TRANSLATE_NOOP("LibraryModel", "Rubric"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Language"), QT_TRANSLATE_NOOP("LibraryModel", "Status"), QT_TRANSLATE_NOOP("LibraryModel", "Rubric"),
     QT_TRANSLATE_NOOP("LibraryModel", "Total"), QT_TRANSLATE_NOOP("LibraryModel", "Passed"),
     QT_TRANSLATE_NOOP("LibraryModel", "Reviewed by"), QT_TRANSLATE_NOOP("LibraryModel", "File"),
 ]
@@ -23,6 +24,7 @@ _SORT_KEYS = [
     lambda r: (r.agent or "").lower(),
     lambda r: r.duration_ms or 0,
     lambda r: r.channel_type,
+    lambda r: r.language or "",
     lambda r: r.status,
     lambda r: r.rubric or "",
     lambda r: -1 if r.total is None else r.total,
@@ -120,12 +122,15 @@ class LibraryModel(QAbstractTableModel):
             return [
                 r.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.occurred_at else "",
                 r.agent or "", format_clock(r.duration_ms) if r.duration_ms is not None else "",
-                r.channel_type, r.status.replace("_", " "), r.rubric or "",
+                r.channel_type, language_text(r.language, r.language_probability),
+                r.status.replace("_", " "), r.rubric or "",
                 "" if r.total is None else f"{r.total:.0f}",
                 "" if r.passed is None else (self.tr("yes") if r.passed else self.tr("no")),
                 r.reviewed_by or "", r.original_name,
             ][col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 6):
+        if role == Qt.ItemDataRole.ToolTipRole and col == 4 and r.language_probability is not None:
+            return self.tr("Language detected from the speech, {0:.0%} sure").format(r.language_probability)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return r.id

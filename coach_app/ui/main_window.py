@@ -94,8 +94,9 @@ class MainWindow(QMainWindow):
         if self.review is not None:
             self.stack.removeWidget(self.review)
             self.review.deleteLater()
-        self.review = ReviewView(self.ctx, interaction_id, self)
+        self.review = ReviewView(self.ctx, interaction_id, self, transcriber_factory=self.transcriber_factory)
         self.review.back_requested.connect(self.show_library)
+        self.review.retranscribed.connect(self.open_review)
         self.review.changed.connect(self.library.refresh)
         self.stack.addWidget(self.review)
         self.stack.setCurrentWidget(self.review)

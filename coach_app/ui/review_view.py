@@ -4,23 +4,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
+)
 
 from coach_app.core.transcript import format_clock
 from coach_app.services.queries import interaction_with_transcript
+from coach_app.ui.labels import language_text
 from coach_app.ui.scorecard_panel import ScorecardPanel
 from coach_app.ui.transcript_panel import TranscriptPanel
 from coach_app.ui.workers import run_task
 
 
+#: the models offered by "Transcribe again with…": (setting value, label)
+RETRANSCRIBE_MODELS = [("base", QT_TRANSLATE_NOOP("ReviewView", "base — multilingual (Finnish, English, …)")),
+                       ("tiny.en", QT_TRANSLATE_NOOP("ReviewView", "tiny.en — English only, fastest")),
+                       ("auto", QT_TRANSLATE_NOOP("ReviewView", "Automatic per language"))]
+
+
 class ReviewView(QWidget):
     back_requested = Signal()
     changed = Signal()
+    #: the interaction was transcribed again: the window reopens it
+    retranscribed = Signal(int)
 
-    def __init__(self, ctx, interaction_id: int, parent=None):
+    def __init__(self, ctx, interaction_id: int, parent=None, transcriber_factory=None):
         super().__init__(parent)
         self.ctx = ctx
+        self.transcriber_factory = transcriber_factory or ctx.transcriber
         inter, agent, segments = interaction_with_transcript(ctx.engine, interaction_id)
         self.interaction = inter
         layout = QVBoxLayout(self)
@@ -28,16 +40,34 @@ class ReviewView(QWidget):
         back = QPushButton(self.tr("← Library"), self)
         back.clicked.connect(self.back_requested.emit)
         when = inter.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M") if inter.occurred_at else ""
-        title = QLabel(f"<b>#{inter.id} {inter.original_name}</b> · {agent or '-'} · {when} · "
-                       f"{format_clock(inter.duration_ms or 0) if inter.channel_type == 'phone' else self.tr('chat')}", self)
+        parts = [f"<b>#{inter.id} {inter.original_name}</b>", agent or "-", when,
+                 format_clock(inter.duration_ms or 0) if inter.channel_type == "phone" else self.tr("chat"),
+                 language_text(inter.language, inter.language_probability)]
+        if inter.transcription_model:
+            parts.append(self.tr("model {0}").format(inter.transcription_model))
+        title = QLabel(" · ".join(p for p in parts if p), self)
+        title.setWordWrap(True)
+        self.title = title
         self.export_button = QPushButton(self.tr("Export coaching PDF…"), self)
         self.export_button.clicked.connect(self.export_pdf)
         top.addWidget(back)
         top.addWidget(title, 1)
+        self.retranscribe_button = None
+        if inter.kind == "audio":
+            button = QToolButton(self)
+            button.setText(self.tr("Transcribe again with…"))
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            menu = QMenu(button)
+            for model, label in RETRANSCRIBE_MODELS:
+                menu.addAction(self.tr(label), lambda m=model: self.transcribe_again(m))
+            button.setMenu(menu)
+            top.addWidget(button)
+            self.retranscribe_button = button
         top.addWidget(self.export_button)
         layout.addLayout(top)
         if inter.status_detail:
             note = QLabel(inter.status_detail, self)
+            note.setWordWrap(True)  # a long reason must not widen the window
             note.setStyleSheet("color:#b42318" if inter.status in ("needs_review", "failed") else "color:#616e7c")
             layout.addWidget(note)
         audio = ctx.ws.root / inter.managed_path if inter.kind == "audio" and inter.managed_path else None
@@ -83,3 +113,30 @@ class ReviewView(QWidget):
             QMessageBox.warning(self, self.tr("Export failed"), msg)
 
         self._task = run_task(self.ctx.pool, work, done, failed)
+
+    def transcribe_again(self, model: str) -> None:
+        """Transcribe this call again with ``model`` and score it when the new text is sound."""
+        iid = self.interaction.id
+
+        def work():
+            from coach_app.services.evaluations import score_interaction
+            from coach_app.services.rubrics import resolve_rubric
+            from coach_app.services.transcripts import transcribe_interaction
+
+            out = transcribe_interaction(self.ctx.ws, self.ctx.engine, iid, self.transcriber_factory(model=model))
+            if out.interaction.status == "transcribed":
+                version, rubric = resolve_rubric(self.ctx.engine, None)
+                score_interaction(self.ctx.engine, iid, version, rubric, self.ctx.settings.hold_limit_s)
+            return iid
+
+        def done(_):
+            self.changed.emit()
+            self.retranscribed.emit(iid)
+
+        def failed(msg):
+            self.retranscribe_button.setEnabled(True)
+            QMessageBox.warning(self, self.tr("Transcription failed"), msg)
+
+        self.retranscribe_button.setEnabled(False)
+        self.retranscribe_button.setText(self.tr("Transcribing…"))
+        self._retranscribe_task = run_task(self.ctx.pool, work, done, failed)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from pydantic import ValidationError
 
 from coach_app.config import Settings, TranscriptionSettings
+from coach_app.transcription import models
 from coach_app.ui.identity_dialog import ROLES, role_label
 
 
@@ -23,8 +24,13 @@ class SettingsDialog(QDialog):
         self.db_url = QLineEdit(settings.db_url, self)
         self.db_url.setPlaceholderText(self.tr("empty = coach.db in the workspace; or postgresql+psycopg://user@host/db"))
         form.addRow(self.tr("Database URL"), self.db_url)
-        self.model = QLineEdit(t.model, self)
-        self.model.setToolTip(self.tr("'embedded' (tiny.en, offline), a faster-whisper model name, or a local model folder"))
+        self.model = QComboBox(self)
+        self.model.addItem(self.tr("Automatic: tiny.en for English, base for other languages"), models.AUTO)
+        self.model.addItem(self.tr("tiny.en — English only, fastest"), models.TINY_EN)
+        self.model.addItem(self.tr("base — multilingual (Finnish, English, …)"), models.BASE)
+        self._select_model(t.model)
+        self.model.setToolTip(self.tr("Models ship with the app; nothing is downloaded. A local CTranslate2 model "
+                                      "folder can be chosen with Folder…"))
         browse = QPushButton(self.tr("Folder…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -78,13 +84,30 @@ class SettingsDialog(QDialog):
         self.result_settings: Settings | None = None
         self._base = settings
 
+    def _select_model(self, name: str) -> None:
+        name = models.canonical(name)
+        i = self.model.findData(name)
+        if i < 0:  # a local folder: shown by its path
+            self.model.addItem(name, name)
+            i = self.model.count() - 1
+        self.model.setCurrentIndex(i)
+
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Model folder (CTranslate2 format)"))
         if folder:
-            self.model.setText(folder)
+            self._select_model(folder)
+
+    def _model_problem(self, model: str, language: str) -> str | None:
+        """What the models module would refuse later, said now, next to the field."""
+        if model not in (models.AUTO, *models.EMBEDDED) and not models.is_folder(model):
+            return self.tr("Transcription model: the folder %1 does not exist").replace("%1", model)
+        if language not in ("auto", "en") and models.is_english_only(model):
+            return self.tr("Transcription model: tiny.en only understands English; choose base or Automatic "
+                           "for the speech language %1").replace("%1", language)
+        return None
 
     def values(self) -> Settings:
-        t = TranscriptionSettings(model=self.model.text().strip() or "embedded", device=self.device.currentText(),
+        t = TranscriptionSettings(model=self.model.currentData() or models.AUTO, device=self.device.currentText(),
                                   compute_type=self.compute.currentText().strip() or "auto",
                                   language=self.language.currentText().strip() or "auto", beam_size=self.beam.value(),
                                   vad=self._base.transcription.vad, batch_size=self._base.transcription.batch_size)
@@ -95,9 +118,14 @@ class SettingsDialog(QDialog):
 
     def _accept(self) -> None:
         try:
-            self.result_settings = self.values()
+            values = self.values()
         except ValidationError as exc:
             err = exc.errors()[0]
             self.error.setText(f"{err['loc'][0]}: {err['msg']}")  # shown inline, nothing saved
             return
+        problem = self._model_problem(values.transcription.model, values.transcription.language)
+        if problem:
+            self.error.setText(problem)
+            return
+        self.result_settings = values
         self.accept()
