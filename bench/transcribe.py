@@ -12,6 +12,8 @@ minutes (Harper Valley calls end to end) and reports the peak RSS of both on it.
   .venv/bin/python bench/transcribe.py                 # a Harper Valley call (needs ../shared)
   .venv/bin/python bench/transcribe.py --file X.wav --reference X.json
   .venv/bin/python bench/transcribe.py --long 30
+  .venv/bin/python bench/transcribe.py --finnish      # Festival-voiced Finnish calls with base,
+                                                      # language detection on every demo call
 """
 
 from __future__ import annotations
@@ -28,13 +30,15 @@ from pathlib import Path
 from _common import HARPER, ROOT, harper_call, harper_sids, peak_rss_mb, wer
 
 
-def worker(kind: str, path: str, repeats: int) -> dict:
+def worker(kind: str, path: str, repeats: int, model_name: str = "tiny.en", language: str = "en") -> dict:
     from coach_app.config import TranscriptionSettings
     from coach_app.transcription.base import ChannelMap
     from coach_app.transcription.whisper import WhisperTranscriber, load_whisper_model
 
-    settings = TranscriptionSettings()
-    model = load_whisper_model(settings)
+    settings = TranscriptionSettings(model=model_name, language=language)
+    model = load_whisper_model(settings, "base" if model_name == "auto" else model_name)
+    transcriber = WhisperTranscriber(settings)
+    result = None
     times, texts = [], {}
     for _ in range(repeats):
         t0 = time.perf_counter()
@@ -48,20 +52,67 @@ def worker(kind: str, path: str, repeats: int) -> dict:
             words = {}
             for speaker, audio in (("agent", left), ("customer", right)):
                 segs, _ = pipe.transcribe(audio, beam_size=settings.beam_size, batch_size=settings.batch_size,
-                                          word_timestamps=True)
+                                          word_timestamps=True, language=None if language == "auto" else language)
                 words[speaker] = [Word(int(w.start * 1000), int(w.end * 1000), w.word) for s in segs for w in s.words]
             turns = merge_words_into_turns(words)
         else:
-            turns = WhisperTranscriber(settings).transcribe(Path(path), ChannelMap.parse(None)).segments
+            result = transcriber.transcribe(Path(path), ChannelMap.parse(None))
+            turns = result.segments
         times.append(time.perf_counter() - t0)
         texts = {sp: " ".join(t.text for t in turns if t.speaker == sp) for sp in ("agent", "customer")}
-    return {"times": times, "rss_mb": peak_rss_mb(), "texts": texts}
+    return {"times": times, "rss_mb": peak_rss_mb(), "texts": texts,
+            "language": result.language if result else None,
+            "language_probability": result.language_probability if result else None,
+            "review": result.review_reasons if result else [], "model": result.model_name if result else model_name}
 
 
-def run_worker(kind: str, path: Path, repeats: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--worker", kind, str(path), "--repeats", str(repeats)],
-                         capture_output=True, text=True, check=True)
+def run_worker(kind: str, path: Path, repeats: int, model: str = "tiny.en", language: str = "en") -> dict:
+    out = subprocess.run([sys.executable, __file__, "--worker", kind, str(path), "--repeats", str(repeats),
+                          "--model", model, "--language", language], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def cer(ref: str, hyp: str) -> float:
+    import jiwer
+
+    norm = jiwer.Compose([jiwer.ToLowerCase(), jiwer.RemovePunctuation(), jiwer.RemoveMultipleSpaces(), jiwer.Strip()])
+    return jiwer.cer(norm(ref), norm(hyp))
+
+
+def reference(path: Path) -> dict[str, str]:
+    t = json.loads(path.read_text("utf-8"))
+    return {sp: " ".join(s["text"] for s in t["segments"] if s["speaker"] == sp) for sp in ("agent", "customer")}
+
+
+def finnish(repeats: int) -> None:
+    """Finnish with base (default settings: language auto), then language detection on every
+    demo call: the detected language of each file against the language its reference says."""
+    demo, refs = ROOT / "recordings" / "demo", ROOT / "tests" / "data" / "demo_reference"
+    print("\nFinnish calls (Festival voices), default settings (model auto, language auto), base int8, beam 5")
+    print(f"{'call':22}{'dur s':>7}{'wall s':>8}{'x real time':>13}{'peak MB':>9}{'CER agent':>11}{'CER cust':>10}"
+          f"{'WER agent':>11}{'WER cust':>10}  model")
+    for path in sorted(demo.glob("demo-fi-*.wav")):
+        ref = reference(refs / f"{path.stem}.json")
+        r = run_worker("ours", path, repeats, "auto", "auto")
+        t, dur = statistics.median(r["times"]), duration_s(path)
+        cells = [f"{cer(ref[s], r['texts'][s]):10.1%}" for s in ("agent", "customer")] + \
+                [f"{wer(ref[s], r['texts'][s]):10.1%}" for s in ("agent", "customer")]
+        print(f"{path.stem:22}{dur:7.1f}{t:8.2f}{dur / t:13.1f}{r['rss_mb']:9.0f}{cells[0]:>11}{cells[1]:>10}"
+              f"{cells[2]:>11}{cells[3]:>10}  {r['model']}")
+        raw = run_worker("raw", path, repeats, "base", "fi")
+        t_raw = statistics.median(raw["times"])
+        print(f"{'  raw faster-whisper':22}{dur:7.1f}{t_raw:8.2f}{dur / t_raw:13.1f}{raw['rss_mb']:9.0f}"
+              f"   ours/raw {t / t_raw:.2f} (ours includes language detection)")
+    right, total = 0, 0
+    print("\nlanguage detection (model auto, language auto)")
+    for path in sorted(demo.glob("*.wav")):
+        want = json.loads((refs / f"{path.stem}.json").read_text("utf-8"))["language"]
+        r = run_worker("ours", path, 1, "auto", "auto")
+        right += r["language"] == want
+        total += 1
+        print(f"  {path.stem:22} want {want}  got {r['language']} ({r['language_probability']:.0%})  "
+              f"review: {'; '.join(r['review']) or '-'}")
+    print(f"language detection: {right}/{total} right")
 
 
 def duration_s(path: Path) -> float:
@@ -89,10 +140,16 @@ def main() -> None:
     ap.add_argument("--reference", type=Path, help="transcript JSON with the reference text")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--long", type=float, metavar="MIN", help="also measure memory on a call this many minutes long")
+    ap.add_argument("--finnish", action="store_true", help="Finnish calls and language detection")
     ap.add_argument("--worker", nargs=2, metavar=("KIND", "FILE"), help=argparse.SUPPRESS)
+    ap.add_argument("--model", default="tiny.en", help=argparse.SUPPRESS)
+    ap.add_argument("--language", default="en", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.worker:
-        print(json.dumps(worker(a.worker[0], a.worker[1], a.repeats)))
+        print(json.dumps(worker(a.worker[0], a.worker[1], a.repeats, a.model, a.language)))
+        return
+    if a.finnish:
+        finnish(a.repeats)
         return
     tmp = Path(tempfile.mkdtemp(prefix="coach-bench-"))
     if a.file:

@@ -354,3 +354,44 @@ def test_finnish_translation_is_complete_current_and_used(qtbot, tmp_path, ctx):
     finally:
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
+
+
+def test_a_call_held_for_review_is_transcribed_again_with_another_model_in_one_action(qtbot, ctx):
+    from coach_app.db.models import Evaluation, Interaction
+    from coach_app.services.importer import import_file
+    from coach_app.services.transcripts import transcribe_interaction
+    from coach_app.transcription.base import TranscriptionResult
+    from coach_app.ui.main_window import MainWindow
+
+    class InventsEnglish(FakeTranscriber):  # what tiny.en does to Finnish speech
+        def transcribe(self, path, channel_map, progress=None, cancel=None):
+            r = super().transcribe(path, channel_map, progress, cancel)
+            return TranscriptionResult(r.segments, "fi", r.duration_ms, r.speech_ms, "tiny.en (embedded)", r.channel_map,
+                                       language_probability=0.97,
+                                       review_reasons=["the recording is in Finnish (97%), but the model tiny.en only "
+                                                       "understands English"])
+
+    iid = import_file(ctx.ws, ctx.engine, DEMO / "demo-hold.wav", agent="Mikko").interaction.id
+    transcribe_interaction(ctx.ws, ctx.engine, iid, InventsEnglish())
+    made = []
+
+    def factory(model=None):
+        made.append(FakeTranscriber(model=model))
+        return made[-1]
+
+    window = MainWindow(ctx, transcriber_factory=factory)
+    qtbot.addWidget(window)
+    window.open_review(iid)
+    view = window.review
+    assert "Finnish (97%)" in view.title.text() and "tiny.en" in view.title.text()
+    assert view.retranscribe_button is not None
+    with Session(ctx.engine) as s:  # held for review: not scored
+        assert s.get(Interaction, iid).status == "needs_review"
+        assert s.exec(select(Evaluation).where(Evaluation.interaction_id == iid)).all() == []
+    actions = {a.text(): a for a in view.retranscribe_button.menu().actions()}
+    next(a for t, a in actions.items() if t.startswith("base")).trigger()
+    qtbot.waitUntil(lambda: window.review is not view, timeout=10000)  # reopened with the new text
+    assert [t.model for t in made] == ["base"]
+    with Session(ctx.engine) as s:
+        assert s.get(Interaction, iid).status == "transcribed"
+        assert len(s.exec(select(Evaluation).where(Evaluation.interaction_id == iid)).all()) == 1

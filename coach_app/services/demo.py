@@ -13,7 +13,8 @@ from coach_app.services.importer import AUDIO_SUFFIXES, import_file
 from coach_app.services.queries import interaction_with_transcript
 from coach_app.services.transcripts import transcribe_interaction
 
-DEMO_AGENTS = {"demo-broadband": "Kelly Demo", "demo-hold": "Mikko Demo", "demo-talkover": "Sam Demo"}
+DEMO_AGENTS = {"demo-broadband": "Kelly Demo", "demo-hold": "Mikko Demo", "demo-talkover": "Sam Demo",
+               "demo-fi-sahko": "Sanna Demo"}
 
 
 def run_demo(ctx, folder: Path, print_fn: Callable[[str], None] = print) -> int:
@@ -34,11 +35,14 @@ def run_demo(ctx, folder: Path, print_fn: Callable[[str], None] = print) -> int:
             took = f", transcribed in {wall:.1f} s ({(inter.duration_ms or 0) / 1000 / wall:.0f}x real time)"
         inter, agent, segments = interaction_with_transcript(ctx.engine, inter.id)
         s = talk_summary(segments, hold_limit_ms=int(ctx.settings.hold_limit_s * 1000))
-        print_fn(f"#{inter.id} {path.name} — agent {agent}, {format_clock(inter.duration_ms or 0)}, "
+        lang = f", {inter.language}" + (f" ({inter.language_probability:.0%})" if inter.language_probability else "")
+        print_fn(f"#{inter.id} {path.name} — agent {agent}, {format_clock(inter.duration_ms or 0)}{lang if inter.language else ''}, "
                  f"{inter.status}{took}")
         print_fn(f"   {len(segments)} turns; agent talk {s.agent_talk_ratio:.0%}; "
                  f"longest silence {s.longest_silence_ms / 1000:.1f} s; talk-over events {s.talk_over_count}")
-        if segments:
+        if inter.status == "needs_review":
+            print_fn(f"   not scored: {inter.status_detail}")
+        elif segments:
             from coach_app.services.evaluations import score_interaction
             from coach_app.services.rubrics import resolve_rubric
 

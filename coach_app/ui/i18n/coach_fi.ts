@@ -129,66 +129,94 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <location filename="../labels.py" line="7"/>
+        <source>English</source>
+        <translation>englanti</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="7"/>
+        <source>Finnish</source>
+        <translation>suomi</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="8"/>
+        <source>Swedish</source>
+        <translation>ruotsi</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../library_model.py" line="15"/>
+        <location filename="../library_model.py" line="16"/>
         <source>Date</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="15"/>
+        <location filename="../library_model.py" line="16"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="16"/>
+        <location filename="../library_model.py" line="17"/>
         <source>Duration</source>
         <translation>Kesto</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="16"/>
+        <location filename="../library_model.py" line="17"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="17"/>
+        <location filename="../library_model.py" line="18"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="17"/>
+        <location filename="../library_model.py" line="18"/>
         <source>Rubric</source>
         <translation>Arviointimalli</translation>
     </message>
     <message>
         <location filename="../library_model.py" line="18"/>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="19"/>
         <source>Total</source>
         <translation>Pisteet</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="18"/>
+        <location filename="../library_model.py" line="19"/>
         <source>Passed</source>
         <translation>Hyväksytty</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="19"/>
+        <location filename="../library_model.py" line="20"/>
         <source>Reviewed by</source>
         <translation>Arvioija</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="19"/>
+        <location filename="../library_model.py" line="20"/>
         <source>File</source>
         <translation>Tiedosto</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="125"/>
+        <location filename="../library_model.py" line="128"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="125"/>
+        <location filename="../library_model.py" line="128"/>
         <source>no</source>
         <translation>ei</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="132"/>
+        <source>Language detected from the speech, {0:.0%} sure</source>
+        <translation>Kieli tunnistettu puheesta, varmuus {0:.0%}</translation>
     </message>
 </context>
 <context>
@@ -319,37 +347,37 @@
         <translation>&amp;Päivitä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="136"/>
         <source>Open workspace</source>
         <translation>Avaa työtila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Restart needed</source>
         <translation>Uudelleenkäynnistys tarvitaan</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="157"/>
         <source>The new database and app language are used from the next start of the app.</source>
         <translation>Uutta tietokantaa ja sovelluksen kieltä käytetään seuraavasta käynnistyksestä alkaen.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="161"/>
         <source>Import recordings or transcripts</source>
         <translation>Tuo tallenteita tai litterointeja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="162"/>
         <source>Recordings and transcripts (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;All files (*)</source>
         <translation>Tallenteet ja litteroinnit (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Nothing to import</source>
         <translation>Ei tuotavaa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="180"/>
         <source>No recordings or transcripts there.</source>
         <translation>Siellä ei ole tallenteita eikä litterointeja.</translation>
     </message>
@@ -357,34 +385,76 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../review_view.py" line="28"/>
+        <location filename="../review_view.py" line="21"/>
+        <source>base — multilingual (Finnish, English, …)</source>
+        <extracomment>the models offered by &quot;Transcribe again with…&quot;: (setting value, label)</extracomment>
+        <translation>base — monikielinen (suomi, englanti, …)</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="22"/>
+        <source>tiny.en — English only, fastest</source>
+        <translation>tiny.en — vain englanti, nopein</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="23"/>
+        <source>Automatic per language</source>
+        <translation>Automaattisesti kielen mukaan</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="40"/>
         <source>← Library</source>
+        <extracomment>the interaction was transcribed again: the window reopens it</extracomment>
         <translation>← Kirjasto</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="33"/>
+        <location filename="../review_view.py" line="44"/>
+        <source>chat</source>
+        <translation>chat</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="47"/>
+        <source>model {0}</source>
+        <translation>malli {0}</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="51"/>
         <source>Export coaching PDF…</source>
         <translation>Vie valmennusraportti (PDF)…</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="63"/>
+        <location filename="../review_view.py" line="58"/>
+        <source>Transcribe again with…</source>
+        <translation>Litteroi uudelleen mallilla…</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="93"/>
         <source>Export coaching PDF</source>
         <translation>Vie valmennusraportti</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="79"/>
+        <location filename="../review_view.py" line="109"/>
         <source>Exported</source>
         <translation>Viety</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="79"/>
+        <location filename="../review_view.py" line="109"/>
         <source>Wrote {0}</source>
         <translation>Kirjoitettu {0}</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="83"/>
+        <location filename="../review_view.py" line="113"/>
         <source>Export failed</source>
         <translation>Vienti epäonnistui</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="138"/>
+        <source>Transcription failed</source>
+        <translation>Litterointi epäonnistui</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="141"/>
+        <source>Transcribing…</source>
+        <translation>Litteroidaan…</translation>
     </message>
 </context>
 <context>
@@ -705,89 +775,114 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="19"/>
+        <location filename="../settings_dialog.py" line="20"/>
         <source>Settings</source>
         <translation>Asetukset</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="22"/>
+        <location filename="../settings_dialog.py" line="23"/>
         <source>Workspace</source>
         <translation>Työtila</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="24"/>
+        <location filename="../settings_dialog.py" line="25"/>
         <source>empty = coach.db in the workspace; or postgresql+psycopg://user@host/db</source>
         <translation>tyhjä = työtilan coach.db; tai postgresql+psycopg://käyttäjä@palvelin/kanta</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="25"/>
+        <location filename="../settings_dialog.py" line="26"/>
         <source>Database URL</source>
         <translation>Tietokannan osoite</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="27"/>
-        <source>&apos;embedded&apos; (tiny.en, offline), a faster-whisper model name, or a local model folder</source>
-        <translation>&apos;embedded&apos; (tiny.en, toimii ilman verkkoa), faster-whisper-mallin nimi tai paikallinen mallikansio</translation>
+        <location filename="../settings_dialog.py" line="28"/>
+        <source>Automatic: tiny.en for English, base for other languages</source>
+        <translation>Automaattinen: tiny.en englannille, base muille kielille</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="28"/>
+        <location filename="../settings_dialog.py" line="29"/>
+        <source>tiny.en — English only, fastest</source>
+        <translation>tiny.en — vain englanti, nopein</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="30"/>
+        <source>base — multilingual (Finnish, English, …)</source>
+        <translation>base — monikielinen (suomi, englanti, …)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="32"/>
+        <source>Models ship with the app; nothing is downloaded. A local CTranslate2 model folder can be chosen with Folder…</source>
+        <translation>Mallit tulevat sovelluksen mukana; mitään ei ladata verkosta. Paikallisen CTranslate2-mallikansion voi valita painikkeella Kansio…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="34"/>
         <source>Folder…</source>
         <translation>Kansio…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="35"/>
+        <location filename="../settings_dialog.py" line="41"/>
         <source>Transcription model</source>
         <translation>Litterointimalli</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="39"/>
+        <location filename="../settings_dialog.py" line="45"/>
         <source>Device</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="44"/>
+        <location filename="../settings_dialog.py" line="50"/>
         <source>Compute type</source>
         <translation>Laskentatarkkuus</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="49"/>
+        <location filename="../settings_dialog.py" line="55"/>
         <source>Speech language</source>
         <translation>Puheen kieli</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="53"/>
+        <location filename="../settings_dialog.py" line="59"/>
         <source>Beam size</source>
         <translation>Keilan leveys</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="58"/>
+        <location filename="../settings_dialog.py" line="64"/>
         <source>Hold / dead-air limit</source>
         <translation>Pidon / hiljaisuuden raja</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="60"/>
+        <location filename="../settings_dialog.py" line="66"/>
         <source>Your name</source>
         <translation>Nimesi</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="65"/>
+        <location filename="../settings_dialog.py" line="71"/>
         <source>Your role</source>
         <translation>Roolisi</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="67"/>
+        <location filename="../settings_dialog.py" line="73"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="70"/>
+        <location filename="../settings_dialog.py" line="76"/>
         <source>App language</source>
         <translation>Sovelluksen kieli</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="82"/>
+        <location filename="../settings_dialog.py" line="96"/>
         <source>Model folder (CTranslate2 format)</source>
         <translation>Mallikansio (CTranslate2-muoto)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="103"/>
+        <source>Transcription model: the folder %1 does not exist</source>
+        <translation>Litterointimalli: kansiota %1 ei ole</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="105"/>
+        <source>Transcription model: tiny.en only understands English; choose base or Automatic for the speech language %1</source>
+        <translation>Litterointimalli: tiny.en ymmärtää vain englantia; valitse puhekielelle %1 base tai Automaattinen</translation>
     </message>
 </context>
 <context>
