@@ -93,7 +93,7 @@ class Scorer:
 
 
 def dev_set(scorer, errors: bool) -> dict:
-    stats = defaultdict(lambda: [0, 0])
+    stats = defaultdict(lambda: [0, 0, 0])
     for f in sorted((SHARED / "eval").glob("dev-*.json")):
         labels = json.loads(f.read_text("utf-8"))["labels"]
         t = read_transcript_file(f)
@@ -148,22 +148,31 @@ def real_data(scorer, n_boot: int) -> dict:
 
 
 def robustness(scorer) -> dict:
-    stats = defaultdict(lambda: [0, 0])
+    stats = defaultdict(lambda: [0, 0, 0])
     for f in sorted(ROBUSTNESS.glob("pairs-*.json")):
         lang = f.stem.split("-")[1]
         for pair in json.loads(f.read_text("utf-8")):
             cid = pair["criterion"]
-            got = []
+            got, got_res = [], []
             for side in ("a", "b"):
                 conv = from_json(pair[side])
                 res = scorer(conv.segments, conv.language, conv.channel)
+                got_res.append(res)
                 got.append(next(s.status for s in res.scores if s.criterion.id == cid))
             want = [pair["a"]["labels"][cid], pair["b"]["labels"][cid]]
             ok = got == want
+            # "moved the right way": a paraphrase keeps its verdict; a meaning change moves
+            # P(met) in the direction of the labels (a verdict need not cross the line)
+            if want[0] == want[1]:
+                moved = got[0] == got[1]
+            else:
+                p = [p_met(next(s for s in r.scores if s.criterion.id == cid)) for r in got_res]
+                moved = (p[1] - p[0]) * ((want[1] == "met") - (want[0] == "met")) > 0
             for key in ((lang, pair["kind"]), (lang, "ALL")):
                 stats[key][0] += ok
                 stats[key][1] += 1
-    return {k: (v[0], v[1]) for k, v in stats.items()}
+                stats[key][2] += moved
+    return {k: tuple(v) for k, v in stats.items()}
 
 
 def main() -> int:
@@ -171,6 +180,7 @@ def main() -> int:
     ap.add_argument("--errors", action="store_true", help="list dev-set disagreements")
     ap.add_argument("--only", choices=["semantic", "rules"])
     ap.add_argument("--boot", type=int, default=1000)
+    ap.add_argument("--judge", help="model id in coach_app/core/semantic/models to use instead of the rubric's")
     a = ap.parse_args()
     store = NpzStore(ROOT / ".cache" / "embeddings.npz")
     cache = EmbeddingCache(E5Embedder(), store)
@@ -183,6 +193,8 @@ def main() -> int:
             rubric = old_rubric()
         else:
             rubric = load_rubric(DEFAULT_RUBRIC)
+            if a.judge:
+                rubric = rubric.model_copy(update={"judge": a.judge})
         sc = Scorer(name, rubric, cache)
         results[name] = {"dev": dev_set(sc, a.errors), "real": real_data(sc, a.boot),
                          "robust": robustness(sc) if ROBUSTNESS.is_dir() else {}}
@@ -200,11 +212,12 @@ def main() -> int:
             "maia_total_rho", "maia_len_rho", "maia_empathy_auc", "maia_len_empathy_auc"]
     for k in keys:
         print(f"{k:22}" + "".join(f"  {n}: {fmt(results[n]['real'][k]) if isinstance(results[n]['real'][k], tuple) else format(results[n]['real'][k], '.1%'):26}" for n in names))
-    print("\n== robustness suite (pairs whose two verdicts both match their labels) ==")
+    print("\n== robustness suite: pairs whose two verdicts both match their labels; [moved the right way] ==")
     rk = sorted({k for r in results.values() for k in r["robust"]}, key=lambda k: (k[0], k[1] == "ALL", k[1]))
     for k in rk:
         print(f"{k[0]} {k[1]:18}" + "".join(f"  {n}: {results[n]['robust'][k][0]}/{results[n]['robust'][k][1]} "
-                                           f"({results[n]['robust'][k][0] / results[n]['robust'][k][1]:.0%})"
+                                           f"({results[n]['robust'][k][0] / results[n]['robust'][k][1]:.0%}) "
+                                           f"[{results[n]['robust'][k][2] / results[n]['robust'][k][1]:.0%}]"
                                            for n in names if k in results[n]["robust"]))
     print(f"\nembeddings computed this run: {cache.computed}")
     return 0

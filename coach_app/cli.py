@@ -332,6 +332,16 @@ def cmd_rubric(ctx: Context, args) -> int:
     return 2
 
 
+def cmd_swap_speakers(ctx: Context, args) -> int:
+    from coach_app.services.transcripts import swap_speakers
+
+    inter = swap_speakers(ctx.engine, args.id)
+    print(f"#{inter.id}: agent and customer swapped")
+    if inter.status == "transcribed":
+        _print_scores(_score_stored(ctx, inter.id, args.rubric))
+    return 0
+
+
 def cmd_demo(ctx: Context, args) -> int:
     from coach_app.services.demo import run_demo
 
@@ -394,6 +404,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--force", action="store_true", help="with --pdf: overwrite OUT")
     _add_transcription_flags(s)
     s.set_defaults(func=cmd_analyze)
+
+    s = sub.add_parser("swap-speakers", help="agent and customer the other way round in a transcript, then re-score")
+    s.add_argument("id", type=int)
+    s.add_argument("--rubric", metavar="PATH_OR_ID")
+    s.set_defaults(func=cmd_swap_speakers)
 
     s = sub.add_parser("score", help="score transcript JSON files against a rubric (no storage unless --save)")
     s.add_argument("files", nargs="+", metavar="FILE")

@@ -33,6 +33,8 @@ class TranscriptionSettings(BaseModel):
     #: "auto" detects it; otherwise a Whisper language code such as "en" or "fi"
     language: str = "auto"
     vad: bool = True
+    #: mono recordings: tell agent and customer apart by their voices (transcription/speakers.py)
+    diarize: bool = True
     #: windows decoded together. 4 is as fast as 8 on a 2-core CPU and needs ~250 MB less
     #: (measured, bench/transcribe.py); raise it on a GPU.
     batch_size: int = Field(4, ge=1, le=64)

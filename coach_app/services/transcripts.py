@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from coach_app.config import Workspace
-from coach_app.core.transcript import Segment, Word
+from coach_app.core.transcript import AGENT, CUSTOMER, Segment, Word
 from coach_app.db.models import Interaction, TranscriptionJob, TranscriptSegment, utcnow
 from coach_app.errors import CoachError, ConfigurationError, NotFoundError
 from coach_app.services.people import audit
@@ -174,3 +174,26 @@ def transcribe_interaction(
         session.commit()
         return TranscribeOutcome(inter, result, wall_s)
 
+
+def speakers_estimated(inter: Interaction, segments: list[Segment]) -> bool:
+    """Agent and customer on a mono recording were told apart by voice, not by channel."""
+    return inter.channel_map == ChannelMap.MONO and any(s.speaker in (AGENT, CUSTOMER) for s in segments)
+
+
+def swap_speakers(engine: Engine, interaction_id: int) -> Interaction:
+    """Agent and customer the other way round (a mono call's voices guessed wrong, or a stereo
+    call imported with the wrong channel map). The caller re-scores; earlier evaluations stay as
+    they were, with the rubric version and text they were made from."""
+    swap = {AGENT: CUSTOMER, CUSTOMER: AGENT}
+    with Session(engine, expire_on_commit=False) as session:
+        inter = get_interaction(session, interaction_id)
+        rows = session.exec(select(TranscriptSegment).where(TranscriptSegment.interaction_id == interaction_id)).all()
+        if not any(r.speaker in swap for r in rows):
+            raise CoachError(f"interaction {interaction_id} has no agent and customer turns to swap")
+        for r in rows:
+            r.speaker = swap.get(r.speaker, r.speaker)
+        if inter.channel_map in (ChannelMap.AGENT_CUSTOMER, ChannelMap.CUSTOMER_AGENT):
+            inter.channel_map = ",".join(reversed(inter.channel_map.split(",")))
+        audit(session, "interaction", interaction_id, "swap_speakers", {"channel_map": inter.channel_map})
+        session.commit()
+        return inter

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach_app.config import TranscriptionSettings
-from coach_app.core.transcript import AGENT, UNKNOWN, Word, merge_words_into_turns
+from coach_app.core.transcript import AGENT, CUSTOMER, UNKNOWN, Word, merge_words_into_turns
 from coach_app.errors import ConfigurationError
 from coach_app.transcription import models
 from coach_app.transcription.audio import WHISPER_RATE, channels_identical, load_channels, probe_channels
@@ -150,6 +150,28 @@ class WhisperTranscriber:
         best = max(found.values(), key=lambda c: c.probability or 0)
         return {ch: found.get(ch, best) for ch in range(n_channels)}
 
+    @staticmethod
+    def _split_by_voice(audio, words: list[Word], notes: list[str]) -> dict[str, list[Word]]:
+        """Mono: tell agent and customer apart by their voices (``speakers``); one voice only
+        (or two that do not separate) stays ``unknown``."""
+        from coach_app.transcription.speakers import MIN_SEPARATION, agent_voice, diarize
+
+        d = diarize(audio)
+        if d.separation < MIN_SEPARATION:
+            notes.append("mono recording: only one voice was heard, so speakers are not separated (speaker unknown)")
+            return {UNKNOWN: words}
+        by: dict[int, list[Word]] = {0: [], 1: []}
+        for w in words:  # Whisper's word starts drift into the pause before them; ends hold
+            by[d.speaker_at(max(w.start_ms, w.end_ms - 80))].append(w)
+        if not by[0] or not by[1]:
+            return {UNKNOWN: words}
+        first = d.first_voice()  # from the audio: an opening Whisper missed still counts
+        agent = agent_voice(first, {k: "".join(w.text for w in v) for k, v in by.items()})
+        notes[:] = [n for n in notes if not n.startswith("mono recording")]
+        notes.append("mono recording: agent and customer were told apart by their voices (estimated); "
+                     "if they are the wrong way round, swap them in the review")
+        return {AGENT: by[agent], CUSTOMER: by[1 - agent]}
+
     def transcribe(
         self,
         path: Path,
@@ -172,6 +194,7 @@ class WhisperTranscriber:
             notes.append("mono recording: speakers cannot be separated by channel (speaker unknown)")
             speakers = (UNKNOWN,)
         map_text = str(ChannelMap(speakers)) if speakers != (UNKNOWN,) else ChannelMap.MONO
+        mono_audio = channels[0] if speakers == (UNKNOWN,) and self.settings.diarize else None
 
         windows = SpeechWindows.build(channels, vad=self.settings.vad)
         del channels
@@ -250,6 +273,8 @@ class WhisperTranscriber:
             progress(total_s, total_s)
         names = {ch: ("recording" if sp == UNKNOWN else sp) for ch, sp in enumerate(speakers)}
         review += channel_problems(passages, {ch: " ".join(t) for ch, t in texts.items()}, names)
+        if mono_audio is not None and words.get(UNKNOWN):
+            words = self._split_by_voice(mono_audio, words[UNKNOWN], notes)
         return TranscriptionResult(
             segments=merge_words_into_turns(words),
             language=main.language,

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
             self.review.deleteLater()
         self.review = ReviewView(self.ctx, interaction_id, self, transcriber_factory=self.transcriber_factory)
         self.review.back_requested.connect(self.show_library)
-        self.review.retranscribed.connect(self.open_review)
+        self.review.reopen_requested.connect(self.open_review)
         self.review.changed.connect(self.library.refresh)
         self.stack.addWidget(self.review)
         self.stack.setCurrentWidget(self.review)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from coach_app.core.transcript import format_clock
 from coach_app.services.queries import interaction_with_transcript
+from coach_app.services.transcripts import speakers_estimated
 from coach_app.ui.labels import language_text
 from coach_app.ui.scorecard_panel import ScorecardPanel
 from coach_app.ui.transcript_panel import TranscriptPanel
@@ -27,7 +28,7 @@ class ReviewView(QWidget):
     back_requested = Signal()
     changed = Signal()
     #: the interaction was transcribed again: the window reopens it
-    retranscribed = Signal(int)
+    reopen_requested = Signal(int)
 
     def __init__(self, ctx, interaction_id: int, parent=None, transcriber_factory=None):
         super().__init__(parent)
@@ -63,9 +64,21 @@ class ReviewView(QWidget):
             button.setMenu(menu)
             top.addWidget(button)
             self.retranscribe_button = button
+        self.swap_button = None
+        if any(seg.speaker in ("agent", "customer") for seg in segments) and inter.kind == "audio":
+            self.swap_button = QPushButton(self.tr("Swap agent and customer"), self)
+            self.swap_button.setToolTip(self.tr("The speakers are the wrong way round: swap them and score again"))
+            self.swap_button.clicked.connect(self.swap_speakers)
+            top.addWidget(self.swap_button)
         top.addWidget(self.export_button)
         layout.addLayout(top)
-        if inter.status_detail:
+        if speakers_estimated(inter, segments):
+            est = QLabel(self.tr("Mono recording: agent and customer were told apart by their voices (estimated). "
+                                 "If they are the wrong way round, use “Swap agent and customer”."), self)
+            est.setWordWrap(True)
+            est.setStyleSheet("color:#9a6700")
+            layout.addWidget(est)
+        elif inter.status_detail:
             note = QLabel(inter.status_detail, self)
             note.setWordWrap(True)  # a long reason must not widen the window
             note.setStyleSheet("color:#b42318" if inter.status in ("needs_review", "failed") else "color:#616e7c")
@@ -131,7 +144,7 @@ class ReviewView(QWidget):
 
         def done(_):
             self.changed.emit()
-            self.retranscribed.emit(iid)
+            self.reopen_requested.emit(iid)
 
         def failed(msg):
             self.retranscribe_button.setEnabled(True)
@@ -140,3 +153,28 @@ class ReviewView(QWidget):
         self.retranscribe_button.setEnabled(False)
         self.retranscribe_button.setText(self.tr("Transcribing…"))
         self._retranscribe_task = run_task(self.ctx.pool, work, done, failed)
+
+    def swap_speakers(self) -> None:
+        iid = self.interaction.id
+
+        def work():
+            from coach_app.services.evaluations import score_interaction
+            from coach_app.services.rubrics import resolve_rubric
+            from coach_app.services.transcripts import swap_speakers
+
+            inter = swap_speakers(self.ctx.engine, iid)
+            if inter.status == "transcribed":
+                version, rubric = resolve_rubric(self.ctx.engine, None)
+                score_interaction(self.ctx.engine, iid, version, rubric, self.ctx.settings.hold_limit_s)
+            return iid
+
+        def done(_):
+            self.changed.emit()
+            self.reopen_requested.emit(iid)
+
+        def failed(msg):
+            self.swap_button.setEnabled(True)
+            QMessageBox.warning(self, self.tr("Swap failed"), msg)
+
+        self.swap_button.setEnabled(False)
+        self._swap_task = run_task(self.ctx.pool, work, done, failed)

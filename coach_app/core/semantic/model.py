@@ -73,8 +73,21 @@ class JudgeModel:
             return {n: np.zeros(0) for n in names}
         W = np.vstack([self.heads[n][0] for n in names])
         b = np.asarray([self.heads[n][1] for n in names])
-        P = sigmoid(X @ W.T + b)
-        return {n: P[:, k] for k, n in enumerate(names)}
+        Z = X @ W.T + b
+        out = {n: sigmoid(Z[:, k]) for k, n in enumerate(names)}
+        if self.meta.get("paired_heads"):
+            # "X+" and "X-" are one three-way choice (neither / meets / breaks): an utterance
+            # cannot be both sincere empathy and sarcasm, so the two compete for it
+            col = {n: k for k, n in enumerate(names)}
+            for n in names:
+                neg = n.replace("+", "-", 1)
+                if "+" in n and neg in col:
+                    zp, zn = Z[:, col[n]], Z[:, col[neg]]
+                    m = np.maximum(0.0, np.maximum(zp, zn))
+                    ep, en, e0 = np.exp(zp - m), np.exp(zn - m), np.exp(-m)
+                    total = e0 + ep + en
+                    out[n], out[neg] = ep / total, en / total
+        return out
 
     def save(self, path: str | Path) -> None:
         arrays = {}

@@ -27,6 +27,10 @@ LEARNED = ("empathy", "active_listening", "honest_promises", "ownership", "next_
 HEAD_C = 0.01  # utterance heads: ~1,160 standardised features, a few thousand rows
 HEAD_CLASS_WEIGHT: str | None = "balanced"  # a tagged utterance is rare: weigh both classes equally
 AGG_C = 10.0   # aggregators: 12 summary features per conversation
+#: each criterion's "+" and "-" heads are one three-way choice (neither / meets / breaks) rather
+#: than two independent detectors: measured, independent heads both fired on sarcasm (P+ and
+#: P- near 1 for "Oh, I completely understand how exhausting that must be — poor you")
+PAIRED_HEADS = True
 
 
 @dataclass
@@ -77,6 +81,25 @@ def _logreg(X: np.ndarray, y: np.ndarray, C: float) -> tuple[np.ndarray, float] 
     return w.astype(np.float32), float(lr.intercept_[0] - w @ mu)
 
 
+def _three_way(X: np.ndarray, y: np.ndarray, C: float) -> tuple[tuple[np.ndarray, float], tuple[np.ndarray, float]] | None:
+    """Multinomial logistic regression over neither (0) / meets (1) / breaks (2), returned as
+    the two log-odds heads against 'neither' (model.head_probs joins them back in a softmax)."""
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(y.tolist())) < 3:
+        return None
+    mu, sd = X.mean(axis=0), X.std(axis=0)
+    sd[sd < 1e-6] = 1.0
+    lr = LogisticRegression(C=C, max_iter=3000, class_weight=HEAD_CLASS_WEIGHT)
+    lr.fit((X - mu) / sd, y)
+    out = []
+    for k in (1, 2):
+        w = (lr.coef_[k] - lr.coef_[0]) / sd
+        b = float(lr.intercept_[k] - lr.intercept_[0] - w @ mu)
+        out.append((w.astype(np.float32), b))
+    return out[0], out[1]
+
+
 def _without_next_turn(X: np.ndarray) -> np.ndarray:
     """The same rows as if the conversation ended there: no next turn (context dropout, so a
     head does not need a reply to recognise an utterance — the last line of a call, a short
@@ -93,7 +116,19 @@ def fit_heads(rows: Sequence[Rows], C: float | None = None) -> dict[str, tuple[n
     XA = np.vstack([r.ctx.agent_X for r in rows])
     XC = np.vstack([r.ctx.customer_X for r in rows])
     XA, XC = np.vstack([XA, _without_next_turn(XA)]), np.vstack([XC, _without_next_turn(XC)])
+    if PAIRED_HEADS:
+        for pos in [n for n in head_names() if "+" in n]:
+            neg = pos.replace("+", "-", 1)
+            customer = pos.endswith(CUSTOMER_SUFFIX)
+            ys = [(r.customer_y if customer else r.agent_y) for r in rows]
+            yp, yn = np.concatenate([y[pos] for y in ys]), np.concatenate([y[neg] for y in ys])
+            y3 = np.where(yn == 1, 2, np.where(yp == 1, 1, 0))  # a line tagged both ways breaks it
+            fitted = _three_way(XC if customer else XA, np.concatenate([y3, y3]), C)
+            if fitted is not None:
+                heads[pos], heads[neg] = fitted
     for name in head_names():
+        if name in heads:
+            continue
         customer = name.endswith(CUSTOMER_SUFFIX)
         y = np.concatenate([(r.customer_y if customer else r.agent_y)[name] for r in rows])
         y = np.concatenate([y, y])
@@ -105,7 +140,7 @@ def fit_heads(rows: Sequence[Rows], C: float | None = None) -> dict[str, tuple[n
 
 def conversation_features(model_heads: dict, rows: Sequence[Rows]) -> dict[str, np.ndarray]:
     """Aggregator inputs per criterion for each conversation, from the given heads."""
-    tmp = JudgeModel("tmp", "", model_heads, {})
+    tmp = JudgeModel("tmp", "", model_heads, {}, {"paired_heads": PAIRED_HEADS})
     agent_names = [h for h in model_heads if not h.endswith(CUSTOMER_SUFFIX)]
     cust_names = [h for h in model_heads if h.endswith(CUSTOMER_SUFFIX)]
     out = {cid: [] for cid in LEARNED}
@@ -163,5 +198,6 @@ def train(rows: Sequence[Rows], model_id: str, embedder_id: str, folds: int = 5,
                            "agent_utterances": int(sum(len(r.ctx.agent_idx) for r in rows)),
                            "languages": sorted({r.conv.language for r in rows}),
                            "corpus_sha256": digest},
-            "head_C": HEAD_C, "aggregator_C": AGG_C, "features": list(context.SCALARS)}
+            "head_C": HEAD_C, "aggregator_C": AGG_C, "features": list(context.SCALARS),
+            "paired_heads": PAIRED_HEADS}
     return JudgeModel(model_id, embedder_id, heads, aggs, meta)
