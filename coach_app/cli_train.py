@@ -11,13 +11,15 @@ from coach_app.errors import CoachError
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "training" / "corpus"
 DEFAULT_CACHE = ROOT / ".cache" / "embeddings.npz"
+#: real helpdesk dialogues with annotated outcomes (STC-3, CC BY; its reserved last 400 are never read)
+DEFAULT_REAL = ROOT.parent / "shared" / "data" / "stc3_customer_helpdesk" / "train_data_en.json"
 
 
 def cmd_train(ctx, args) -> int:
-    from coach_app.core.semantic.corpus import load_corpus
+    from coach_app.core.semantic.corpus import load_corpus, stc3_dialogues
     from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache, NpzStore
     from coach_app.core.semantic.model import model_path
-    from coach_app.core.semantic.training import featurize, train
+    from coach_app.core.semantic.training import featurize, real_outcomes, train
 
     out = Path(args.out) if args.out else model_path(args.id)
     if not out.parent.is_dir():
@@ -26,11 +28,19 @@ def cmd_train(ctx, args) -> int:
     convs = load_corpus(args.corpus)
     store = NpzStore(args.cache)
     cache = EmbeddingCache(E5Embedder(), store)
+    real = []
+    if args.real_outcomes != "none":
+        path = Path(args.real_outcomes)
+        if not path.is_file():
+            raise CoachError(f"{path}: no such file (give --real-outcomes none to train on the corpus alone)")
+        dialogues = stc3_dialogues(path)
     rows = featurize(convs, cache)
+    if args.real_outcomes != "none":
+        real = real_outcomes(dialogues, cache)
     store.save()
-    print(f"{len(convs)} conversations, {sum(len(r.ctx.agent_idx) for r in rows)} agent utterances "
-          f"({cache.computed} newly embedded)")
-    model = train(rows, args.id, cache.model_id, progress=lambda m: print(f"training: {m}"))
+    print(f"{len(convs)} conversations, {sum(len(r.ctx.agent_idx) for r in rows)} agent utterances, "
+          f"{len(real)} real dialogues with outcomes ({cache.computed} newly embedded)")
+    model = train(rows, args.id, cache.model_id, progress=lambda m: print(f"training: {m}", flush=True), real=real)
     model.save(out)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(model.heads)} heads, "
           f"{len(model.aggregators)} criteria) in {time.perf_counter() - t0:.1f} s")
@@ -40,7 +50,10 @@ def cmd_train(ctx, args) -> int:
 def add_parser(sub) -> None:
     s = sub.add_parser("train", help="train the semantic judge's weights from the training corpus")
     s.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder of training JSON files (training/SPEC.md)")
-    s.add_argument("--id", default="judge-1", help="model id a rubric pins with `judge: ID`")
+    s.add_argument("--id", default="judge-2", help="model id a rubric pins with `judge: ID`")
     s.add_argument("--out", help="output .npz (default: the shipped models folder, coach_app/core/semantic/models)")
     s.add_argument("--cache", default=str(DEFAULT_CACHE), help="embedding cache file (re-training embeds nothing new)")
+    s.add_argument("--real-outcomes", default=str(DEFAULT_REAL) if DEFAULT_REAL.is_file() else "none",
+                   metavar="PATH|none", help="STC-3 train_data_en.json for the outcome head (its last 400 dialogues "
+                   "are reserved for measurement and never read); default: ../shared's copy when present")
     s.set_defaults(func=cmd_train)

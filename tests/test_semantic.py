@@ -193,14 +193,27 @@ def test_coach_train_writes_a_model_that_scores(tmp_path):
     first = sorted((ROOT / "training" / "corpus").glob("w1-*.json"))[0]
     (corpus / "part.json").write_text(first.read_text("utf-8"), "utf-8")
     out = tmp_path / "judge-test.npz"
+    # real outcomes in STC-3's format: 6 dialogues to learn from, then the 400 reserved ones,
+    # which must never be read (they would flip the head: all "resolved" with failing words)
+    def dialogue(i, text, a):
+        return {"id": f"d{i}", "turns": [{"sender": "customer", "utterances": ["my card does not work"]},
+                                         {"sender": "helpdesk", "utterances": ["let me look"]},
+                                         {"sender": "customer", "utterances": [text]}],
+                "annotations": [{"quality": {"A": a, "S": a}}]}
+    learn = [dialogue(i, *([("thanks, it works now", 1), ("still broken, useless", -1)][i % 2])) for i in range(6)]
+    reserved = [dialogue(100 + i, "still broken, useless", 2) for i in range(400)]
+    (tmp_path / "stc.json").write_text(json.dumps(learn + reserved))
     r = subprocess.run([sys.executable, str(ROOT / "main.py"), "--workspace", str(tmp_path), "train", "--corpus",
-                        str(corpus), "--id", "judge-test", "--out", str(out), "--cache", str(tmp_path / "e.npz")],
+                        str(corpus), "--id", "judge-test", "--out", str(out), "--cache", str(tmp_path / "e.npz"),
+                        "--real-outcomes", str(tmp_path / "stc.json")],
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     from coach_app.core.semantic.model import JudgeModel
 
     model = JudgeModel.load(out)
     assert model.id == "judge-test" and "empathy+" in model.heads and model.meta["trained_on"]["conversations"] == 10
+    assert model.meta["trained_on"]["real_outcomes"] == {"dialogues": 6, "resolved_share": 0.5}  # none reserved
+    assert "outcome@conversation" in model.heads
     bad = subprocess.run([sys.executable, str(ROOT / "main.py"), "train", "--corpus", str(tmp_path / "none")],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 1 and "no training files" in bad.stderr

@@ -16,7 +16,7 @@ from coach_app.errors import CoachError
 
 DETECTOR_KINDS = ("phrases", "greeting", "reflection", "talk_over", "hold", "clarity", "semantic", "person")
 #: the judge model the default rubric pins (coach_app/core/semantic/models/<id>.npz)
-DEFAULT_JUDGE = "judge-1"
+DEFAULT_JUDGE = "judge-2"
 
 
 class RubricError(CoachError):

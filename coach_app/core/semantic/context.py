@@ -32,14 +32,34 @@ def negated(text: str, lang: str) -> bool:
     return any(t in _NEG_EN or t.endswith("n't") for t in re.findall(r"[\w']+", text.lower()))
 
 
+OUTCOME_SCALARS = ("log_turns", "log_words", "ends_with_customer", "bias")
+
+
 @dataclass
 class Context:
-    """Feature rows of one conversation: agent utterances and customer utterances."""
+    """Feature rows of one conversation: agent utterances and customer utterances, and one row
+    for the conversation as a whole (how it ended: the outcome head)."""
 
     agent_idx: list[int]
     agent_X: np.ndarray
     customer_idx: list[int]
     customer_X: np.ndarray
+    conv_X: np.ndarray | None = None
+
+
+def outcome_row(speakers: Sequence[str], texts: Sequence[str], E: np.ndarray) -> np.ndarray:
+    """How the contact ended: the customer's last turn, the agent's last turn, what the customer
+    said on average, and its length — what annotators of real helpdesk dialogues read to say
+    whether the matter was accomplished."""
+    dim = E.shape[1] if len(E) else 384
+    zero = np.zeros(dim, np.float32)
+    cust = [i for i, s in enumerate(speakers) if s == CUSTOMER]
+    agent = [i for i, s in enumerate(speakers) if s == AGENT]
+    words = sum(len(t.split()) for t in texts)
+    return np.concatenate([E[cust[-1]] if cust else zero, E[agent[-1]] if agent else zero,
+                           E[cust].mean(axis=0) if cust else zero,
+                           np.asarray([math.log1p(len(texts)) / 3, math.log1p(words) / 6,
+                                       float(bool(speakers) and speakers[-1] == CUSTOMER), 1.0], np.float32)])
 
 
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
@@ -91,5 +111,6 @@ def build(speakers: Sequence[str], texts: Sequence[str], E: np.ndarray, lang: st
             out.append(np.concatenate([E[i], prev, after(i, other), np.asarray(cues, np.float32)]))
         return np.vstack(out).astype(np.float32)
 
-    return Context(agents, rows(agents, CUSTOMER), customers, rows(customers, AGENT))
+    return Context(agents, rows(agents, CUSTOMER), customers, rows(customers, AGENT),
+                   outcome_row(speakers, texts, E).astype(np.float32))
 

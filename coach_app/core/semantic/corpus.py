@@ -62,3 +62,36 @@ def load_corpus(folder: str | Path) -> list[Labelled]:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise CoachError(f"{f}: not a training file ({exc})") from None
     return out
+
+
+#: The last 400 dialogues (file order) of STC-3's train_data_en.json are reserved for
+#: measurement (bench/accuracy.py): never trained or tuned on.
+STC3_RESERVED = 400
+
+
+@dataclass
+class Outcome:
+    """A real dialogue with only a conversation-level outcome: was the customer's matter
+    accomplished (STC-3 annotators' mean A > 0)."""
+
+    id: str
+    segments: list[Segment]
+    resolved: bool
+
+
+def stc3_dialogues(path: str | Path, reserved: bool = False) -> list[Outcome]:
+    """STC-3 customer-helpdesk dialogues (CC BY): by default those we may train on — all but
+    the reserved last ``STC3_RESERVED``; ``reserved=True`` gives only those (for measuring)."""
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+        part = data[-STC3_RESERVED:] if reserved else data[:-STC3_RESERVED]
+        out = []
+        for d in part:
+            turns = [{"speaker": "customer" if t["sender"] == "customer" else "agent", "text": " ".join(t["utterances"])}
+                     for t in d["turns"]]
+            turns = [t for t in turns if t["text"].strip()]
+            A = sum(a["quality"]["A"] for a in d["annotations"]) / len(d["annotations"])
+            out.append(Outcome(str(d["id"]), timed(turns, "chat"), A > 0))
+        return out
+    except (OSError, ValueError, KeyError, TypeError, ZeroDivisionError) as exc:
+        raise CoachError(f"{path}: not an STC-3 dialogue file ({exc})") from None

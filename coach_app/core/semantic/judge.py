@@ -14,8 +14,8 @@ import numpy as np
 
 from coach_app.core.semantic import context
 from coach_app.core.semantic.embedder import EmbeddingCache, default_cache
-from coach_app.core.semantic.model import (CUSTOMER_SUFFIX, FCR, INFORMATIONAL, JudgeModel, aggregate_features,
-                                           load_model, sigmoid)
+from coach_app.core.semantic.model import (CUSTOMER_SUFFIX, FCR, INFORMATIONAL, OUTCOME, JudgeModel,
+                                           aggregate_features, load_model, sigmoid)
 from coach_app.core.transcript import AGENT
 from coach_app.errors import CoachError
 
@@ -35,6 +35,8 @@ class Analysis:
     ctx: context.Context
     agent: dict[str, np.ndarray]
     customer: dict[str, np.ndarray]
+    #: P(the matter was accomplished) from the outcome head; None for models without one
+    outcome: float | None = None
 
 
 def analyse(conv: "Conversation", model: JudgeModel) -> Analysis:
@@ -44,10 +46,13 @@ def analyse(conv: "Conversation", model: JudgeModel) -> Analysis:
         E = embeddings(conv)
         ctx = context.build([s.speaker for s in conv.segments], [s.text for s in conv.segments], E,
                             conv.language, conv.is_chat)
-        agent_heads = [h for h in model.heads if not h.endswith(CUSTOMER_SUFFIX)]
+        agent_heads = [h for h in model.heads if not h.endswith(CUSTOMER_SUFFIX) and h != OUTCOME]
         customer_heads = [h for h in model.heads if h.endswith(CUSTOMER_SUFFIX)]
+        outcome = None
+        if OUTCOME in model.heads:
+            outcome = float(model.head_probs(ctx.conv_X[None, :], [OUTCOME])[OUTCOME][0])
         cached[key] = Analysis(ctx, model.head_probs(ctx.agent_X, agent_heads),
-                               model.head_probs(ctx.customer_X, customer_heads))
+                               model.head_probs(ctx.customer_X, customer_heads), outcome)
     return cached[key]
 
 
@@ -78,7 +83,7 @@ def judge(conv: "Conversation", criterion: "Criterion", rubric: "Rubric", lang: 
     pos, neg = a.agent.get(f"{head}+", _zeros()), a.agent.get(f"{head}-", _zeros())
     cpos = a.customer.get(f"{head}+{CUSTOMER_SUFFIX}", _zeros())
     cneg = a.customer.get(f"{head}-{CUSTOMER_SUFFIX}", _zeros())
-    f = aggregate_features(head, pos, neg, cpos, cneg, a.customer.get(INFORMATIONAL, _zeros()))
+    f = aggregate_features(head, pos, neg, cpos, cneg, a.customer.get(INFORMATIONAL, _zeros()), a.outcome)
     probs = model.aggregators[head].predict(f)
     status = max(probs, key=probs.get)
     confidence = round(probs[status], 3)
@@ -96,6 +101,8 @@ def judge(conv: "Conversation", criterion: "Criterion", rubric: "Rubric", lang: 
         cands = []
     best = max(cands, default=None)
     ev = [segs[best[1]]] if best and best[0] >= EVIDENCE_P else []
+    if not ev and head == FCR and status != "na" and a.outcome is not None and cust_idx:
+        ev = [segs[cust_idx[-1]]]  # the outcome head reads how the contact ended: the customer's last word
     return Verdict(status, ev, confidence=confidence, probabilities={k: round(v, 4) for k, v in probs.items()})
 
 

@@ -28,6 +28,11 @@ INFORMATIONAL = "informational@customer"
 FCR = "first_contact_resolution"
 AGG_FEATURES = ("max_pos", "max_neg", "top2_pos", "last3_pos", "last3_neg", "cust_pos_max", "cust_neg_max",
                 "cust_pos_last", "cust_neg_last", "informational", "log_agent_turns", "bias")
+#: models with an outcome head add its probability (FCR only; 0 elsewhere) before the bias
+AGG_FEATURES_OUTCOME = AGG_FEATURES[:-1] + ("outcome", "bias")
+#: the conversation-level head: P(the customer's matter was accomplished), read from how the
+#: contact ended (context.outcome_row); trained on the corpus and on real STC-3 dialogues
+OUTCOME = "outcome@conversation"
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
@@ -73,21 +78,8 @@ class JudgeModel:
             return {n: np.zeros(0) for n in names}
         W = np.vstack([self.heads[n][0] for n in names])
         b = np.asarray([self.heads[n][1] for n in names])
-        Z = X @ W.T + b
-        out = {n: sigmoid(Z[:, k]) for k, n in enumerate(names)}
-        if self.meta.get("paired_heads"):
-            # "X+" and "X-" are one three-way choice (neither / meets / breaks): an utterance
-            # cannot be both sincere empathy and sarcasm, so the two compete for it
-            col = {n: k for k, n in enumerate(names)}
-            for n in names:
-                neg = n.replace("+", "-", 1)
-                if "+" in n and neg in col:
-                    zp, zn = Z[:, col[n]], Z[:, col[neg]]
-                    m = np.maximum(0.0, np.maximum(zp, zn))
-                    ep, en, e0 = np.exp(zp - m), np.exp(zn - m), np.exp(-m)
-                    total = e0 + ep + en
-                    out[n], out[neg] = ep / total, en / total
-        return out
+        P = sigmoid(X @ W.T + b)
+        return {n: P[:, k] for k, n in enumerate(names)}
 
     def save(self, path: str | Path) -> None:
         arrays = {}
@@ -135,8 +127,9 @@ def load_model(model_id: str) -> JudgeModel:
 
 
 def aggregate_features(cid: str, agent_pos: np.ndarray, agent_neg: np.ndarray, cust_pos: np.ndarray,
-                       cust_neg: np.ndarray, informational: np.ndarray) -> np.ndarray:
-    """The conversation-level summary a criterion's aggregator reads (order: AGG_FEATURES)."""
+                       cust_neg: np.ndarray, informational: np.ndarray, outcome: float | None = None) -> np.ndarray:
+    """The conversation-level summary a criterion's aggregator reads (order: AGG_FEATURES, or
+    AGG_FEATURES_OUTCOME when the model has an outcome head and ``outcome`` is given)."""
 
     def mx(a):
         return float(a.max()) if len(a) else 0.0
@@ -148,4 +141,4 @@ def aggregate_features(cid: str, agent_pos: np.ndarray, agent_neg: np.ndarray, c
         mx(cust_pos) if fcr else 0.0, mx(cust_neg) if fcr else 0.0,
         float(cust_pos[-1]) if fcr and len(cust_pos) else 0.0, float(cust_neg[-1]) if fcr and len(cust_neg) else 0.0,
         float(informational.mean()) if len(informational) else 0.0,
-        np.log1p(len(agent_pos)) / 3, 1.0], np.float32)
+        np.log1p(len(agent_pos)) / 3] + ([] if outcome is None else [outcome if fcr else 0.0]) + [1.0], np.float32)

@@ -18,8 +18,8 @@ import numpy as np
 from coach_app.core.semantic import context
 from coach_app.core.semantic.corpus import Labelled
 from coach_app.core.semantic.embedder import EmbeddingCache
-from coach_app.core.semantic.model import (CUSTOMER_SUFFIX, FCR, INFORMATIONAL, Aggregator, JudgeModel,
-                                           aggregate_features)
+from coach_app.core.semantic.model import (CUSTOMER_SUFFIX, FCR, INFORMATIONAL, OUTCOME, Aggregator, JudgeModel,
+                                           aggregate_features, sigmoid)
 
 LEARNED = ("empathy", "active_listening", "honest_promises", "ownership", "next_steps", FCR, "gratitude",
            "follow_up")
@@ -27,10 +27,19 @@ LEARNED = ("empathy", "active_listening", "honest_promises", "ownership", "next_
 HEAD_C = 0.01  # utterance heads: ~1,160 standardised features, a few thousand rows
 HEAD_CLASS_WEIGHT: str | None = "balanced"  # a tagged utterance is rare: weigh both classes equally
 AGG_C = 10.0   # aggregators: 12 summary features per conversation
-#: each criterion's "+" and "-" heads are one three-way choice (neither / meets / breaks) rather
-#: than two independent detectors: measured, independent heads both fired on sarcasm (P+ and
-#: P- near 1 for "Oh, I completely understand how exhausting that must be — poor you")
-PAIRED_HEADS = True
+#: outcome head (conversation level): inverse L2 strength, chosen by 5-fold cross-validation on
+#: the corpus and the non-reserved STC-3 dialogues (bench/outcome_cv.py)
+OUTCOME_C = 0.003
+#: the real dialogues' share of the FCR aggregator's training weight, against the corpus's 1:
+#: they are one domain, machine-translated, and carry no "na"
+REAL_AGG_WEIGHT = 0.5
+
+
+@dataclass
+class RealRow:
+    ctx: context.Context
+    conv_X: np.ndarray
+    resolved: bool
 
 
 @dataclass
@@ -81,25 +90,6 @@ def _logreg(X: np.ndarray, y: np.ndarray, C: float) -> tuple[np.ndarray, float] 
     return w.astype(np.float32), float(lr.intercept_[0] - w @ mu)
 
 
-def _three_way(X: np.ndarray, y: np.ndarray, C: float) -> tuple[tuple[np.ndarray, float], tuple[np.ndarray, float]] | None:
-    """Multinomial logistic regression over neither (0) / meets (1) / breaks (2), returned as
-    the two log-odds heads against 'neither' (model.head_probs joins them back in a softmax)."""
-    from sklearn.linear_model import LogisticRegression
-
-    if len(set(y.tolist())) < 3:
-        return None
-    mu, sd = X.mean(axis=0), X.std(axis=0)
-    sd[sd < 1e-6] = 1.0
-    lr = LogisticRegression(C=C, max_iter=3000, class_weight=HEAD_CLASS_WEIGHT)
-    lr.fit((X - mu) / sd, y)
-    out = []
-    for k in (1, 2):
-        w = (lr.coef_[k] - lr.coef_[0]) / sd
-        b = float(lr.intercept_[k] - lr.intercept_[0] - w @ mu)
-        out.append((w.astype(np.float32), b))
-    return out[0], out[1]
-
-
 def _without_next_turn(X: np.ndarray) -> np.ndarray:
     """The same rows as if the conversation ended there: no next turn (context dropout, so a
     head does not need a reply to recognise an utterance — the last line of a call, a short
@@ -116,19 +106,7 @@ def fit_heads(rows: Sequence[Rows], C: float | None = None) -> dict[str, tuple[n
     XA = np.vstack([r.ctx.agent_X for r in rows])
     XC = np.vstack([r.ctx.customer_X for r in rows])
     XA, XC = np.vstack([XA, _without_next_turn(XA)]), np.vstack([XC, _without_next_turn(XC)])
-    if PAIRED_HEADS:
-        for pos in [n for n in head_names() if "+" in n]:
-            neg = pos.replace("+", "-", 1)
-            customer = pos.endswith(CUSTOMER_SUFFIX)
-            ys = [(r.customer_y if customer else r.agent_y) for r in rows]
-            yp, yn = np.concatenate([y[pos] for y in ys]), np.concatenate([y[neg] for y in ys])
-            y3 = np.where(yn == 1, 2, np.where(yp == 1, 1, 0))  # a line tagged both ways breaks it
-            fitted = _three_way(XC if customer else XA, np.concatenate([y3, y3]), C)
-            if fitted is not None:
-                heads[pos], heads[neg] = fitted
     for name in head_names():
-        if name in heads:
-            continue
         customer = name.endswith(CUSTOMER_SUFFIX)
         y = np.concatenate([(r.customer_y if customer else r.agent_y)[name] for r in rows])
         y = np.concatenate([y, y])
@@ -138,24 +116,28 @@ def fit_heads(rows: Sequence[Rows], C: float | None = None) -> dict[str, tuple[n
     return heads
 
 
-def conversation_features(model_heads: dict, rows: Sequence[Rows]) -> dict[str, np.ndarray]:
-    """Aggregator inputs per criterion for each conversation, from the given heads."""
-    tmp = JudgeModel("tmp", "", model_heads, {}, {"paired_heads": PAIRED_HEADS})
-    agent_names = [h for h in model_heads if not h.endswith(CUSTOMER_SUFFIX)]
+def conversation_features(model_heads: dict, rows: Sequence[Rows],
+                          outcome: Sequence[float] | None = None) -> dict[str, np.ndarray]:
+    """Aggregator inputs per criterion for each conversation, from the given heads (and, for
+    models with an outcome head, each conversation's outcome probability)."""
+    tmp = JudgeModel("tmp", "", model_heads, {})
+    agent_names = [h for h in model_heads if not h.endswith(CUSTOMER_SUFFIX) and h != OUTCOME]
     cust_names = [h for h in model_heads if h.endswith(CUSTOMER_SUFFIX)]
     out = {cid: [] for cid in LEARNED}
     z = np.zeros(0, np.float32)
-    for r in rows:
+    for k, r in enumerate(rows):
         pa = tmp.head_probs(r.ctx.agent_X, agent_names)
         pc = tmp.head_probs(r.ctx.customer_X, cust_names)
         for cid in LEARNED:
             out[cid].append(aggregate_features(cid, pa.get(f"{cid}+", z), pa.get(f"{cid}-", z),
                                                pc.get(f"{cid}+{CUSTOMER_SUFFIX}", z),
-                                               pc.get(f"{cid}-{CUSTOMER_SUFFIX}", z), pc.get(INFORMATIONAL, z)))
+                                               pc.get(f"{cid}-{CUSTOMER_SUFFIX}", z), pc.get(INFORMATIONAL, z),
+                                               None if outcome is None else float(outcome[k])))
     return {cid: np.vstack(v) for cid, v in out.items()}
 
 
-def fit_aggregator(F: np.ndarray, labels: Sequence[str], C: float | None = None) -> Aggregator:
+def fit_aggregator(F: np.ndarray, labels: Sequence[str], C: float | None = None,
+                   weights: np.ndarray | None = None) -> Aggregator:
     from sklearn.linear_model import LogisticRegression
 
     C = AGG_C if C is None else C
@@ -163,41 +145,121 @@ def fit_aggregator(F: np.ndarray, labels: Sequence[str], C: float | None = None)
     if len(classes) == 1:
         return Aggregator(classes, np.zeros((1, F.shape[1]), np.float32), np.zeros(1, np.float32))
     lr = LogisticRegression(C=C, max_iter=5000, fit_intercept=False)  # the features carry a bias
-    lr.fit(F, labels)
+    lr.fit(F, labels, sample_weight=weights)
     W = lr.coef_.astype(np.float32)
     if len(classes) == 2:  # sklearn stores one row for P(classes[1])
         W = np.vstack([-W[0] / 2, W[0] / 2])
     return Aggregator([str(c) for c in lr.classes_], W, np.zeros(len(classes), np.float32))
 
 
-def out_of_fold_features(rows: Sequence[Rows], folds: int = 5, seed: int = 0) -> dict[str, np.ndarray]:
-    rng = np.random.default_rng(seed)
-    order = rng.permutation(len(rows))
-    parts = [order[k::folds] for k in range(folds)]
+def _fcr_outcome(r: Rows) -> int | None:
+    label = r.conv.labels.get(FCR)
+    return {"met": 1, "not_met": 0}.get(label)
+
+
+def fit_outcome(rows: Sequence[Rows], real: Sequence[RealRow], C: float | None = None) -> tuple[np.ndarray, float] | None:
+    """The outcome head: P(accomplished) from context.outcome_row, on the corpus conversations
+    with an FCR verdict and the real dialogues, each source weighing the same in total."""
+    from sklearn.linear_model import LogisticRegression
+
+    C = OUTCOME_C if C is None else C
+    ours = [(r.ctx.conv_X, y) for r in rows if (y := _fcr_outcome(r)) is not None]
+    theirs = [(o.conv_X, int(o.resolved)) for o in real]
+    X = np.vstack([x for x, _ in ours + theirs])
+    y = np.asarray([v for _, v in ours + theirs])
+    if y.min() == y.max():
+        return None
+    w = np.concatenate([np.full(len(ours), 1.0 / max(len(ours), 1)), np.full(len(theirs), 1.0 / max(len(theirs), 1))])
+    w *= len(w) / w.sum()
+    mu, sd = X.mean(axis=0), X.std(axis=0)
+    sd[sd < 1e-6] = 1.0
+    lr = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+    lr.fit((X - mu) / sd, y, sample_weight=w)
+    wv = lr.coef_[0] / sd
+    return wv.astype(np.float32), float(lr.intercept_[0] - wv @ mu)
+
+
+def _outcome_p(head: tuple[np.ndarray, float] | None, X: np.ndarray) -> np.ndarray:
+    if head is None:
+        return np.zeros(len(X), np.float32)
+    return sigmoid(X @ head[0] + head[1])
+
+
+def _folds(n: int, folds: int, seed: int = 0) -> list[np.ndarray]:
+    order = np.random.default_rng(seed).permutation(n)
+    return [order[k::folds] for k in range(folds)]
+
+
+def out_of_fold_features(rows: Sequence[Rows], folds: int = 5, seed: int = 0,
+                         real: Sequence[RealRow] | None = None) -> dict[str, np.ndarray]:
+    """Aggregator inputs for every corpus conversation from heads (and an outcome head, when
+    ``real`` is given: the real dialogues always train it) fitted without that conversation."""
+    parts = _folds(len(rows), folds, seed)
     feats: dict[str, list] = {cid: [None] * len(rows) for cid in LEARNED}
     for part in parts:
         held = set(part.tolist())
-        heads = fit_heads([r for i, r in enumerate(rows) if i not in held])
-        F = conversation_features(heads, [rows[i] for i in part])
+        train_rows = [r for i, r in enumerate(rows) if i not in held]
+        heads = fit_heads(train_rows)
+        outcome = None
+        if real is not None:
+            head = fit_outcome(train_rows, real)
+            outcome = _outcome_p(head, np.vstack([rows[i].ctx.conv_X for i in part]))
+        F = conversation_features(heads, [rows[i] for i in part], outcome)
         for cid in LEARNED:
             for j, i in enumerate(part):
                 feats[cid][i] = F[cid][j]
     return {cid: np.vstack(v) for cid, v in feats.items()}
 
 
+def real_outcomes(dialogues: Sequence, cache: EmbeddingCache) -> list[RealRow]:
+    """Real dialogues (corpus.Outcome) as outcome rows, plus their utterance context (their
+    conversations also teach the FCR aggregator)."""
+    texts = [s.text for d in dialogues for s in d.segments]
+    E_all = cache.vectors(texts)
+    out, k = [], 0
+    for d in dialogues:
+        n = len(d.segments)
+        E = E_all[k:k + n]
+        k += n
+        ctx = context.build([s.speaker for s in d.segments], [s.text for s in d.segments], E, "en", True)
+        out.append(RealRow(ctx, ctx.conv_X, d.resolved))
+    return out
+
+
 def train(rows: Sequence[Rows], model_id: str, embedder_id: str, folds: int = 5,
-          progress: Callable[[str], None] = lambda _m: None) -> JudgeModel:
+          progress: Callable[[str], None] = lambda _m: None, real: Sequence[RealRow] | None = None) -> JudgeModel:
+    real = list(real or [])
     progress(f"aggregators from {folds}-fold out-of-fold head scores")
-    F = out_of_fold_features(rows, folds)
-    aggs = {cid: fit_aggregator(F[cid], [r.conv.labels[cid] for r in rows]) for cid in LEARNED}
+    F = out_of_fold_features(rows, folds, real=real if real else None)
+    labels = {cid: [r.conv.labels[cid] for r in rows] for cid in LEARNED}
     progress("heads on all utterances")
     heads = fit_heads(rows)
+    weights = None
+    if real:
+        progress(f"outcome head on {len(rows)} corpus + {len(real)} real dialogues")
+        outcome_head = fit_outcome(rows, real)
+        if outcome_head is not None:
+            heads[OUTCOME] = outcome_head
+        # the real dialogues also teach the FCR aggregator, with their own out-of-fold outcome
+        real_p = np.zeros(len(real), np.float32)
+        for part in _folds(len(real), folds):
+            held = set(part.tolist())
+            head = fit_outcome(rows, [o for i, o in enumerate(real) if i not in held])
+            real_p[part] = _outcome_p(head, np.vstack([real[i].conv_X for i in part]))
+        RF = conversation_features(heads, [Rows(None, o.ctx, {}, {}) for o in real], real_p)[FCR]
+        F[FCR] = np.vstack([F[FCR], RF])
+        labels[FCR] = labels[FCR] + ["met" if o.resolved else "not_met" for o in real]
+        weights = np.concatenate([np.ones(len(rows)), np.full(len(real), REAL_AGG_WEIGHT * len(rows) / len(real))])
+    aggs = {cid: fit_aggregator(F[cid], labels[cid], weights=weights if cid == FCR else None) for cid in LEARNED}
     digest = hashlib.sha256(json.dumps(sorted((r.conv.id, [s.text for s in r.conv.segments], r.conv.labels)
                                               for r in rows), ensure_ascii=False).encode()).hexdigest()
     meta = {"trained_on": {"conversations": len(rows),
                            "agent_utterances": int(sum(len(r.ctx.agent_idx) for r in rows)),
                            "languages": sorted({r.conv.language for r in rows}),
                            "corpus_sha256": digest},
-            "head_C": HEAD_C, "aggregator_C": AGG_C, "features": list(context.SCALARS),
-            "paired_heads": PAIRED_HEADS}
+            "head_C": HEAD_C, "aggregator_C": AGG_C, "features": list(context.SCALARS)}
+    if real:
+        meta["trained_on"]["real_outcomes"] = {"dialogues": len(real),
+                                               "resolved_share": round(float(np.mean([o.resolved for o in real])), 3)}
+        meta["outcome_C"], meta["real_aggregator_weight"] = OUTCOME_C, REAL_AGG_WEIGHT
     return JudgeModel(model_id, embedder_id, heads, aggs, meta)
