@@ -33,26 +33,28 @@ def results(engine, evaluation_id):
 def test_lead_override_needs_a_reason_and_is_audited(engine, scored):
     iid, auto = scored
     ev = start_review(engine, iid, "Tiina Lead")
-    assert ev.total == auto.total and results(engine, ev.id)["empathy"].status == "met"
+    assert ev.total == auto.total and results(engine, ev.id)["greeting"].status == "met"
     with pytest.raises(CoachError, match="needs a reason"):
-        set_criterion(engine, ev.id, "empathy", "Tiina Lead", status="not_met")
-    assert results(engine, ev.id)["empathy"].status == "met"  # the refused change stored nothing
-    set_criterion(engine, ev.id, "empathy", "Tiina Lead", status="not_met", reason="Only procedural")
-    r = results(engine, ev.id)["empathy"]
+        set_criterion(engine, ev.id, "greeting", "Tiina Lead", status="not_met")
+    assert results(engine, ev.id)["greeting"].status == "met"  # the refused change stored nothing
+    set_criterion(engine, ev.id, "greeting", "Tiina Lead", status="not_met", reason="Only procedural")
+    r = results(engine, ev.id)["greeting"]
     assert (r.status, r.overridden_from, r.override_reason) == ("not_met", "met", "Only procedural")
     with Session(engine) as s:
         ev_now = s.get(Evaluation, ev.id)
         event = s.exec(select(AuditEvent).where(AuditEvent.action == "override")).one()
-    assert ev_now.total == round(100 * 11 / 12, 1)  # 12 applicable, empathy no longer met
-    assert event.detail["criterion"] == "empathy" and event.detail["reason"] == "Only procedural"
+    applicable = [x for x in results(engine, ev.id).values() if x.status in ("met", "not_met")]
+    assert len(applicable) == 12 and ev_now.total < auto.total  # the greeting no longer met: recomputed
+    assert ev_now.total == round(100 * sum(x.status == "met" for x in applicable) / 12, 1)
+    assert event.detail["criterion"] == "greeting" and event.detail["reason"] == "Only procedural"
     assert event.detail["before"]["status"] == "met" and event.detail["after"]["status"] == "not_met"
     assert start_review(engine, iid, "Tiina Lead").id == ev.id  # reopening continues the same review
     set_criterion(engine, ev.id, "product_knowledge", "Tiina Lead", status="met")  # person-only: no reason needed
-    set_criterion(engine, ev.id, "empathy", "Tiina Lead", status="met")  # back to the automatic status
-    assert results(engine, ev.id)["empathy"].overridden_from is None
+    set_criterion(engine, ev.id, "greeting", "Tiina Lead", status="met")  # back to the automatic status
+    assert results(engine, ev.id)["greeting"].overridden_from is None
     submit_review(engine, ev.id, "Tiina Lead")
     with pytest.raises(CoachError, match="can no longer change"):
-        set_criterion(engine, ev.id, "greeting", "Tiina Lead", status="not_met", reason="x")
+        set_criterion(engine, ev.id, "gratitude", "Tiina Lead", status="not_met", reason="x")
 
 
 def test_self_assessment_is_blank_and_hides_the_lead_view_until_submitted(engine, scored):

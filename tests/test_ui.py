@@ -144,20 +144,20 @@ def test_override_needs_a_reason_and_is_saved_with_an_audit_event(qtbot, ctx, sc
     qtbot.addWidget(view)
     card = view.scorecard
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))  # the lead cancels
-    combo = card.combos["empathy"]
+    combo = card.combos["greeting"]
     combo.setCurrentIndex(2)  # not met
-    qtbot.waitUntil(lambda: card.combos["empathy"] is not combo)  # rebuilt...
-    assert card.combos["empathy"].currentIndex() == 1  # ...and reverted: nothing saved without a reason
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Only procedural phrases", True))
-    combo = card.combos["empathy"]
+    qtbot.waitUntil(lambda: card.combos["greeting"] is not combo)  # rebuilt...
+    assert card.combos["greeting"].currentIndex() == 1  # ...and reverted: nothing saved without a reason
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("No company name, only a hello", True))
+    combo = card.combos["greeting"]
     combo.setCurrentIndex(2)
-    qtbot.waitUntil(lambda: card.combos["empathy"] is not combo)
+    qtbot.waitUntil(lambda: card.combos["greeting"] is not combo)
     with Session(ctx.engine) as s:
         lead = s.exec(select(Evaluation).where(Evaluation.kind == "lead")).one()
         r = s.exec(select(CriterionResult).where(CriterionResult.evaluation_id == lead.id,
-                                                 CriterionResult.criterion_id == "empathy")).one()
+                                                 CriterionResult.criterion_id == "greeting")).one()
         events = s.exec(select(AuditEvent).where(AuditEvent.action == "override")).all()
-    assert (r.status, r.overridden_from, r.override_reason) == ("not_met", "met", "Only procedural phrases")
+    assert (r.status, r.overridden_from, r.override_reason) == ("not_met", "met", "No company name, only a hello")
     assert len(events) == 1 and lead.total < 100
     assert f"{lead.total:.0f}" in card.header.text()  # the total updated live
 
