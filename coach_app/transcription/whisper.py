@@ -226,8 +226,10 @@ class WhisperTranscriber:
         if refused:
             name = describe_model(models.model_for_language(self.settings.model, langs[refused[0]].language))
             who = "the recording" if len(refused) == len(speakers) else f"the {speakers[refused[0]]} channel"
-            heard = " / ".join(dict.fromkeys(f"{language_name(langs[ch].language)} ({langs[ch].probability or 0:.0%})"
-                                             for ch in refused))
+            by_lang: dict[str, list[str]] = {}
+            for ch in refused:
+                by_lang.setdefault(language_name(langs[ch].language), []).append(f"{langs[ch].probability or 0:.0%}")
+            heard = " / ".join(f"{name} ({', '.join(p)})" for name, p in by_lang.items())
             review.append(f"{who} is in {heard}, but the model {name} only understands English: "
                           "transcribe it again with 'base' or 'auto'")
 

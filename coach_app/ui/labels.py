@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 LANGUAGES = {"en": QT_TRANSLATE_NOOP("Language", "English"), "fi": QT_TRANSLATE_NOOP("Language", "Finnish"),
@@ -14,3 +16,76 @@ def language_text(code: str | None, probability: float | None) -> str:
         return ""
     name = QCoreApplication.translate("Language", LANGUAGES[code]) if code in LANGUAGES else code
     return name if probability is None else f"{name} ({probability:.0%})"
+
+
+def model_text(model: str | None) -> str:
+    """A stored model name as shown: the embedded ones by their short name."""
+    return (model or "").replace(" (embedded)", "")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StatusDetail", text)
+
+
+# Why a transcript is held for review, as the transcription service words it (English, for the
+# CLI and the log), and how the app says it: the sentence templates of transcription/whisper.py
+# and quality.py, matched and rebuilt in the UI language.
+_LOOP = QT_TRANSLATE_NOOP("StatusDetail", "{0} repeats “{1}” over and over: the model got stuck in a loop")
+_ENGLISH_ONLY = QT_TRANSLATE_NOOP("StatusDetail", "{0} is in {1}, but the model {2} only understands English: transcribe it again with base or Automatic")
+_INVENTED = QT_TRANSLATE_NOOP("StatusDetail", "{0} of {1} words of {2} come from passages the model was unsure of or repeated: likely invented text")
+_LANGUAGES_DIFFER = QT_TRANSLATE_NOOP("StatusDetail", "The two channels speak different languages; each was transcribed in its own")
+_BY_VOICE = QT_TRANSLATE_NOOP("StatusDetail", "Mono recording: agent and customer were told apart by their voices (estimated)")
+_ONE_VOICE = QT_TRANSLATE_NOOP("StatusDetail", "Mono recording: only one voice was heard, so the speakers are not separated")
+_WHO = {"agent": QT_TRANSLATE_NOOP("StatusDetail", "The agent's channel"),
+        "customer": QT_TRANSLATE_NOOP("StatusDetail", "The customer's channel"),
+        "": QT_TRANSLATE_NOOP("StatusDetail", "The recording")}
+
+_DETAIL_PATTERNS = [
+    (re.compile(r"^(?:the recording|the (agent|customer) channel) is in (.+?), but the model (.+?) only understands "
+                r"English: transcribe it again with 'base' or 'auto'$"),
+     lambda m: _tr(_ENGLISH_ONLY).format(_who(m.group(1)), _languages(m.group(2)), model_text(m.group(3)))),
+    (re.compile(r"^the (agent|customer|recording) channel repeats “(.+)” over and over \(a decoding loop\)$"),
+     lambda m: _tr(_LOOP).format(_who(m.group(1)), m.group(2))),
+    (re.compile(r"^(\d+) of the (agent|customer|recording) channel's (\d+) words come from passages the model likely "
+                r"invented: .*$"),
+     lambda m: _tr(_INVENTED).format(m.group(1), m.group(3), _who(m.group(2)).lower())),
+    (re.compile(r"^the channels' languages differ: .*$"), lambda m: _tr(_LANGUAGES_DIFFER)),
+    (re.compile(r"^mono recording: agent and customer were told apart by their voices .*$"), lambda m: _tr(_BY_VOICE)),
+    (re.compile(r"^mono recording: only one voice was heard.*$"), lambda m: _tr(_ONE_VOICE)),
+]
+
+
+def _who(group: str | None) -> str:
+    return _tr(_WHO.get(group or "", _WHO[""]))
+
+
+def _languages(text: str) -> str:
+    """'Finnish (100%, 99%) / English (60%)' → 'suomi (100%, 99%) / englanti (60%)' in the UI language."""
+    parts = re.findall(r"(\w+) \(([\d%, ]+)\)", text)
+    names = {"English": "en", "Finnish": "fi", "Swedish": "sv"}
+    by: dict[str, list[str]] = {}
+    for name, pct in parts:
+        by.setdefault(name, []).append(pct)
+    out = []
+    for name, pcts in by.items():
+        code = names.get(name)
+        shown = QCoreApplication.translate("Language", LANGUAGES[code]) if code in LANGUAGES else name
+        out.append(f"{shown} ({', '.join(pcts)})")
+    return " / ".join(out) or text
+
+
+def detail_text(detail: str | None) -> str:
+    """A stored status detail (one or more reasons joined by '; ') in the UI language; a reason
+    this table does not know is shown as stored."""
+    if not detail:
+        return ""
+    out = []
+    for part in detail.split("; "):
+        for pattern, render in _DETAIL_PATTERNS:
+            m = pattern.match(part)
+            if m:
+                out.append(render(m))
+                break
+        else:
+            out.append(part)
+    return "; ".join(out)

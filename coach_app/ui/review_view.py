@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from coach_app.core.transcript import format_clock
 from coach_app.services.queries import interaction_with_transcript
 from coach_app.services.transcripts import speakers_estimated
-from coach_app.ui.labels import language_text
+from coach_app.ui.labels import detail_text, language_text, model_text
 from coach_app.ui.scorecard_panel import ScorecardPanel
 from coach_app.ui.transcript_panel import TranscriptPanel
 from coach_app.ui.workers import run_task
@@ -45,7 +45,7 @@ class ReviewView(QWidget):
                  format_clock(inter.duration_ms or 0) if inter.channel_type == "phone" else self.tr("chat"),
                  language_text(inter.language, inter.language_probability)]
         if inter.transcription_model:
-            parts.append(self.tr("model {0}").format(inter.transcription_model))
+            parts.append(self.tr("model {0}").format(model_text(inter.transcription_model)))
         title = QLabel(" · ".join(p for p in parts if p), self)
         title.setWordWrap(True)
         self.title = title
@@ -79,7 +79,7 @@ class ReviewView(QWidget):
             est.setStyleSheet("color:#9a6700")
             layout.addWidget(est)
         elif inter.status_detail:
-            note = QLabel(inter.status_detail, self)
+            note = QLabel(detail_text(inter.status_detail), self)
             note.setWordWrap(True)  # a long reason must not widen the window
             note.setStyleSheet("color:#b42318" if inter.status in ("needs_review", "failed") else "color:#616e7c")
             layout.addWidget(note)

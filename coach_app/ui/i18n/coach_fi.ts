@@ -131,17 +131,17 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../labels.py" line="7"/>
+        <location filename="../labels.py" line="9"/>
         <source>English</source>
         <translation>englanti</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="7"/>
+        <location filename="../labels.py" line="9"/>
         <source>Finnish</source>
         <translation>suomi</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="8"/>
+        <location filename="../labels.py" line="10"/>
         <source>Swedish</source>
         <translation>ruotsi</translation>
     </message>
@@ -385,76 +385,96 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../review_view.py" line="21"/>
+        <location filename="../review_view.py" line="22"/>
         <source>base — multilingual (Finnish, English, …)</source>
         <extracomment>the models offered by &quot;Transcribe again with…&quot;: (setting value, label)</extracomment>
         <translation>base — monikielinen (suomi, englanti, …)</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="22"/>
+        <location filename="../review_view.py" line="23"/>
         <source>tiny.en — English only, fastest</source>
         <translation>tiny.en — vain englanti, nopein</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="23"/>
+        <location filename="../review_view.py" line="24"/>
         <source>Automatic per language</source>
         <translation>Automaattisesti kielen mukaan</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="40"/>
+        <location filename="../review_view.py" line="41"/>
         <source>← Library</source>
         <extracomment>the interaction was transcribed again: the window reopens it</extracomment>
         <translation>← Kirjasto</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="44"/>
+        <location filename="../review_view.py" line="45"/>
         <source>chat</source>
         <translation>chat</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="47"/>
+        <location filename="../review_view.py" line="48"/>
         <source>model {0}</source>
         <translation>malli {0}</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="51"/>
+        <location filename="../review_view.py" line="52"/>
         <source>Export coaching PDF…</source>
         <translation>Vie valmennusraportti (PDF)…</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="58"/>
+        <location filename="../review_view.py" line="59"/>
         <source>Transcribe again with…</source>
         <translation>Litteroi uudelleen mallilla…</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="93"/>
+        <location filename="../review_view.py" line="69"/>
+        <source>Swap agent and customer</source>
+        <translation>Vaihda asiakaspalvelija ja asiakas päittäin</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="70"/>
+        <source>The speakers are the wrong way round: swap them and score again</source>
+        <translation>Puhujat ovat väärin päin: vaihda ne ja arvioi uudelleen</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="76"/>
+        <source>Mono recording: agent and customer were told apart by their voices (estimated). If they are the wrong way round, use “Swap agent and customer”.</source>
+        <translation>Monotallenne: asiakaspalvelija ja asiakas erotettiin äänistä (arvio). Jos he ovat väärin päin, valitse ”Vaihda asiakaspalvelija ja asiakas päittäin”.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="106"/>
         <source>Export coaching PDF</source>
         <translation>Vie valmennusraportti</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="109"/>
+        <location filename="../review_view.py" line="122"/>
         <source>Exported</source>
         <translation>Viety</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="109"/>
+        <location filename="../review_view.py" line="122"/>
         <source>Wrote {0}</source>
         <translation>Kirjoitettu {0}</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="113"/>
+        <location filename="../review_view.py" line="126"/>
         <source>Export failed</source>
         <translation>Vienti epäonnistui</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="138"/>
+        <location filename="../review_view.py" line="151"/>
         <source>Transcription failed</source>
         <translation>Litterointi epäonnistui</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="141"/>
+        <location filename="../review_view.py" line="154"/>
         <source>Transcribing…</source>
         <translation>Litteroidaan…</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="177"/>
+        <source>Swap failed</source>
+        <translation>Vaihto epäonnistui</translation>
     </message>
 </context>
 <context>
@@ -883,6 +903,54 @@
         <location filename="../settings_dialog.py" line="105"/>
         <source>Transcription model: tiny.en only understands English; choose base or Automatic for the speech language %1</source>
         <translation>Litterointimalli: tiny.en ymmärtää vain englantia; valitse puhekielelle %1 base tai Automaattinen</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDetail</name>
+    <message>
+        <location filename="../labels.py" line="33"/>
+        <source>{0} repeats “{1}” over and over: the model got stuck in a loop</source>
+        <translation>{0}: ”{1}” toistuu yhä uudelleen – malli jäi kiertämään kehää</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="34"/>
+        <source>{0} is in {1}, but the model {2} only understands English: transcribe it again with base or Automatic</source>
+        <translation>{0}: kieli on {1}, mutta malli {2} ymmärtää vain englantia – litteroi uudelleen mallilla base tai Automaattinen</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="35"/>
+        <source>{0} of {1} words of {2} come from passages the model was unsure of or repeated: likely invented text</source>
+        <translation>Kohdista, joissa malli oli epävarma tai toisti itseään, on {0}/{1} sanaa ({2}) – teksti on todennäköisesti keksittyä</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="36"/>
+        <source>The two channels speak different languages; each was transcribed in its own</source>
+        <translation>Kanavilla puhutaan eri kieliä; kumpikin litteroitiin omalla kielellään</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="37"/>
+        <source>Mono recording: agent and customer were told apart by their voices (estimated)</source>
+        <translation>Monotallenne: asiakaspalvelija ja asiakas erotettiin äänistä (arvio)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="38"/>
+        <source>Mono recording: only one voice was heard, so the speakers are not separated</source>
+        <translation>Monotallenne: kuului vain yksi ääni, joten puhujia ei erotettu</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="39"/>
+        <source>The agent&apos;s channel</source>
+        <translation>Asiakaspalvelijan kanava</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="40"/>
+        <source>The customer&apos;s channel</source>
+        <translation>Asiakkaan kanava</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="41"/>
+        <source>The recording</source>
+        <translation>Tallenne</translation>
     </message>
 </context>
 <context>
