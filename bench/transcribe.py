@@ -122,12 +122,13 @@ def duration_s(path: Path) -> float:
         return c.duration / 1e6
 
 
-def compare(path: Path, ref: dict[str, str] | None, repeats: int, label: str) -> None:
+def compare(path: Path, ref: dict[str, str] | None, repeats: int, label: str, model: str = "tiny.en",
+            with_auto: bool = True) -> None:
     dur = duration_s(path)
-    raw, ours = run_worker("raw", path, repeats), run_worker("ours", path, repeats)
-    auto = run_worker("ours", path, repeats, "auto", "auto")
+    raw, ours = run_worker("raw", path, repeats, model), run_worker("ours", path, repeats, model)
+    auto = run_worker("ours", path, repeats, "auto", "auto") if with_auto else ours
     t_raw, t_ours, t_auto = (statistics.median(x["times"]) for x in (raw, ours, auto))
-    print(f"\n{label}: {path.name}, {dur:.1f} s stereo, tiny.en int8, beam 5, batch 4, median of {repeats}")
+    print(f"\n{label}: {path.name}, {dur:.1f} s stereo, {model} int8, beam 5, batch 4, median of {repeats}")
     print(f"{'':34}{'wall s':>8}{'x real time':>13}{'peak RSS MB':>13}{'WER agent':>11}{'WER cust':>10}")
     for name, r, t in (("raw faster-whisper (language en)", raw, t_raw), ("our pipeline (language en)", ours, t_ours),
                        ("our pipeline, defaults (auto)", auto, t_auto)):
@@ -176,7 +177,7 @@ def main() -> None:
         rounds = int(a.long * 60 // one_round) + 1
         long_path = tmp / f"long-{a.long:g}min.wav"
         subprocess.run(["sox", *map(str, parts * rounds), str(long_path), "trim", "0", str(a.long * 60)], check=True)
-        compare(long_path, None, 1, f"{a.long:g}-minute call (memory)")
+        compare(long_path, None, 1, f"{a.long:g}-minute call (memory)", a.model, with_auto=False)
 
 
 if __name__ == "__main__":

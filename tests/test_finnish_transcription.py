@@ -146,3 +146,28 @@ def test_english_only_model_on_finnish_speech_is_never_a_scored_done_transcript(
     # one action fixes it: transcribe again with the multilingual model, then it scores
     r = coach(tmp_path, "transcribe", "1", "--model", "base")
     assert r.returncode == 0 and "#1 transcribed" in r.stdout, r.stderr
+
+
+def test_a_call_in_a_language_the_rubric_does_not_cover_is_flagged_not_scored(workspace, engine):
+    from coach_app.services.evaluations import NotScoredError, score_interaction
+    from coach_app.services.importer import import_file
+    from coach_app.services.rubrics import resolve_rubric
+    from coach_app.services.transcripts import get_interaction, transcribe_interaction
+    from coach_app.transcription.base import TranscriptionResult
+    from sqlmodel import Session
+    from tests.conftest import FakeTranscriber
+
+    class Swedish(FakeTranscriber):
+        def transcribe(self, path, channel_map, progress=None, cancel=None):
+            r = super().transcribe(path, channel_map, progress, cancel)
+            return TranscriptionResult(r.segments, "sv", r.duration_ms, r.speech_ms, "base (embedded)", r.channel_map,
+                                       language_probability=0.93)
+
+    iid = import_file(workspace, engine, FI_CALL, agent="Sanna").interaction.id
+    transcribe_interaction(workspace, engine, iid, Swedish())
+    version, rubric = resolve_rubric(engine, None)
+    with pytest.raises(NotScoredError, match="Swedish \\(93%\\).*does not cover \\(English, Finnish\\)"):
+        score_interaction(engine, iid, version, rubric)
+    with Session(engine) as s:
+        inter = get_interaction(s, iid)
+        assert inter.status == "needs_review" and "Swedish" in inter.status_detail

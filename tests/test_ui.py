@@ -351,6 +351,14 @@ def test_finnish_translation_is_complete_current_and_used(qtbot, tmp_path, ctx):
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus[:2] == ["&Tiedosto", "&Näytä"]
         assert window.library.model.headerData(1, Qt.Orientation.Horizontal) == "Asiakaspalvelija"
+        from coach_app.ui.labels import detail_text, language_text
+
+        # why a call is held for review, stored in English by the service, reads in Finnish
+        assert detail_text("the recording is in Finnish (100%, 99%), but the model tiny.en (embedded) only understands "
+                           "English: transcribe it again with 'base' or 'auto'") == (
+            "Tallenne: kieli on suomi (100%, 99%), mutta malli tiny.en ymmärtää vain englantia – litteroi uudelleen "
+            "mallilla base tai Automaattinen")
+        assert language_text("fi", 0.97) == "suomi (97%)" and detail_text("something new") == "something new"
     finally:
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)

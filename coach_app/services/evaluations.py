@@ -18,6 +18,7 @@ class NotScoredError(CoachError):
 from coach_app.services.embeddings import embedding_cache
 from coach_app.services.people import audit
 from coach_app.services.transcripts import get_interaction, load_segments
+from coach_app.transcription.languages import language_name
 
 
 def score_interaction(engine: Engine, interaction_id: int, version: RubricVersion, rubric: Rubric,
@@ -31,6 +32,15 @@ def score_interaction(engine: Engine, interaction_id: int, version: RubricVersio
         segments = load_segments(session, interaction_id)
         if not segments:
             raise CoachError(f"interaction {interaction_id} has an empty transcript; nothing to score")
+        if inter.language_probability is not None and inter.language not in rubric.languages:
+            # detected from the speech, and the rubric has no wording for it: scoring it in
+            # another language's terms would look valid and be wrong
+            reason = (f"the call is in {language_name(inter.language)} ({inter.language_probability:.0%}), which the "
+                      f"rubric {rubric.id} does not cover ({', '.join(language_name(x) for x in rubric.languages)})")
+            inter.status, inter.status_detail = "needs_review", reason
+            audit(session, "interaction", interaction_id, "not_scored", {"reason": reason})
+            session.commit()
+            raise NotScoredError(f"interaction {interaction_id} is not scored: {reason}")
         if hold_limit_s is not None:
             rubric = rubric.model_copy(update={"hold_limit_s": hold_limit_s})
         result = score_segments(segments, rubric, inter.language, inter.channel_type, embeddings=embedding_cache(engine))

@@ -20,6 +20,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from coach_app.config import TranscriptionSettings
 from coach_app.core.transcript import AGENT, CUSTOMER, UNKNOWN, Word, merge_words_into_turns
 from coach_app.errors import ConfigurationError
@@ -31,6 +33,7 @@ from coach_app.transcription.base import (
     TranscriptionCancelled,
     TranscriptionResult,
 )
+from coach_app.transcription.languages import language_name
 from coach_app.transcription.quality import Passage, channel_problems
 from coach_app.transcription.windows import WINDOW_S, SpeechWindows
 
@@ -43,14 +46,6 @@ _MIN_DETECT_S = 1.0
 #: below this probability a detected language is a guess (reported, and not used to flag a
 #: disagreement between channels)
 LANGUAGE_SURE = 0.5
-
-LANGUAGE_NAMES = {"en": "English", "fi": "Finnish", "sv": "Swedish", "et": "Estonian", "ru": "Russian",
-                  "de": "German", "fr": "French", "es": "Spanish", "no": "Norwegian", "da": "Danish"}
-
-
-def language_name(code: str | None) -> str:
-    return LANGUAGE_NAMES.get(code or "", code or "unknown")
-
 
 def describe_model(name: str) -> str:
     return models.describe(name)
@@ -102,6 +97,22 @@ class ChannelLanguage:
     probability: float | None
 
 
+def _detect_batch(model, audios: list) -> list[ChannelLanguage]:
+    """Whisper's language detector on up to 30 s of each audio, the channels in one encoder
+    batch (faster-whisper's ``detect_language`` encodes one at a time)."""
+    if not audios:
+        return []
+    from faster_whisper.audio import pad_or_trim
+
+    fe = model.feature_extractor
+    feats = np.stack([pad_or_trim(fe(a[: fe.n_samples])[..., : fe.nb_max_frames]) for a in audios])
+    out = []
+    for result in model.model.detect_language(model.encode(feats)):
+        token, prob = result[0]
+        out.append(ChannelLanguage(token[2:-2], float(prob)))
+    return out
+
+
 class WhisperTranscriber:
     """The product's transcriber: faster-whisper, batched, words merged into speaker turns."""
 
@@ -136,17 +147,12 @@ class WhisperTranscriber:
         if self.settings.language != "auto":
             return {ch: ChannelLanguage(self.settings.language, None) for ch in range(n_channels)}
         detector = self.model(self._detector_name())
-        found: dict[int, ChannelLanguage] = {}
-        for ch in range(n_channels):
-            speech = windows.channel_speech(ch, WINDOW_S)
-            if speech.shape[0] < _MIN_DETECT_S * WHISPER_RATE:
-                continue
-            lang, prob, _ = detector.detect_language(audio=speech, language_detection_segments=1)
-            found[ch] = ChannelLanguage(lang, float(prob))
+        chans = [ch for ch in range(n_channels)
+                 if windows.channel_speech(ch, WINDOW_S).shape[0] >= _MIN_DETECT_S * WHISPER_RATE]
+        found = {ch: lang for ch, lang in zip(chans, _detect_batch(detector, [windows.channel_speech(ch, WINDOW_S)
+                                                                             for ch in chans]))}
         if not found:  # too little speech anywhere: detect on what there is
-            speech = windows.audio[: WINDOW_S * WHISPER_RATE]
-            lang, prob, _ = detector.detect_language(audio=speech, language_detection_segments=1)
-            found[0] = ChannelLanguage(lang, float(prob))
+            found[0] = _detect_batch(detector, [windows.audio[: WINDOW_S * WHISPER_RATE]])[0]
         best = max(found.values(), key=lambda c: c.probability or 0)
         return {ch: found.get(ch, best) for ch in range(n_channels)}
 

@@ -36,6 +36,7 @@ _INVENTED = QT_TRANSLATE_NOOP("StatusDetail", "{0} of {1} words of {2} come from
 _LANGUAGES_DIFFER = QT_TRANSLATE_NOOP("StatusDetail", "The two channels speak different languages; each was transcribed in its own")
 _BY_VOICE = QT_TRANSLATE_NOOP("StatusDetail", "Mono recording: agent and customer were told apart by their voices (estimated)")
 _ONE_VOICE = QT_TRANSLATE_NOOP("StatusDetail", "Mono recording: only one voice was heard, so the speakers are not separated")
+_NOT_COVERED = QT_TRANSLATE_NOOP("StatusDetail", "The call is in {0}, which the rubric {1} does not cover: it is not scored")
 _WHO = {"agent": QT_TRANSLATE_NOOP("StatusDetail", "The agent's channel"),
         "customer": QT_TRANSLATE_NOOP("StatusDetail", "The customer's channel"),
         "": QT_TRANSLATE_NOOP("StatusDetail", "The recording")}
@@ -50,6 +51,8 @@ _DETAIL_PATTERNS = [
                 r"invented: .*$"),
      lambda m: _tr(_INVENTED).format(m.group(1), m.group(3), _who(m.group(2)).lower())),
     (re.compile(r"^the channels' languages differ: .*$"), lambda m: _tr(_LANGUAGES_DIFFER)),
+    (re.compile(r"^the call is in (.+?), which the rubric (\S+) does not cover .*$"),
+     lambda m: _tr(_NOT_COVERED).format(_languages(m.group(1)), m.group(2))),
     (re.compile(r"^mono recording: agent and customer were told apart by their voices .*$"), lambda m: _tr(_BY_VOICE)),
     (re.compile(r"^mono recording: only one voice was heard.*$"), lambda m: _tr(_ONE_VOICE)),
 ]

@@ -939,16 +939,21 @@
     </message>
     <message>
         <location filename="../labels.py" line="39"/>
+        <source>The call is in {0}, which the rubric {1} does not cover: it is not scored</source>
+        <translation>Puhelun kieli on {0}, jota arviointimalli {1} ei kata: sitä ei arvioida</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="40"/>
         <source>The agent&apos;s channel</source>
         <translation>Asiakaspalvelijan kanava</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="41"/>
         <source>The customer&apos;s channel</source>
         <translation>Asiakkaan kanava</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="42"/>
         <source>The recording</source>
         <translation>Tallenne</translation>
     </message>
