@@ -130,13 +130,15 @@ def compare(path: Path, ref: dict[str, str] | None, repeats: int, label: str, mo
     t_raw, t_ours, t_auto = (statistics.median(x["times"]) for x in (raw, ours, auto))
     print(f"\n{label}: {path.name}, {dur:.1f} s stereo, {model} int8, beam 5, batch 4, median of {repeats}")
     print(f"{'':34}{'wall s':>8}{'x real time':>13}{'peak RSS MB':>13}{'WER agent':>11}{'WER cust':>10}")
-    for name, r, t in (("raw faster-whisper (language en)", raw, t_raw), ("our pipeline (language en)", ours, t_ours),
-                       ("our pipeline, defaults (auto)", auto, t_auto)):
+    rows = [("raw faster-whisper (language en)", raw, t_raw), ("our pipeline (language en)", ours, t_ours)]
+    if with_auto:
+        rows.append(("our pipeline, defaults (auto)", auto, t_auto))
+    for name, r, t in rows:
         w = [f"{wer(ref[s], r['texts'][s]):10.1%}" for s in ("agent", "customer")] if ref else ["-", "-"]
         print(f"{name:34}{t:8.2f}{dur / t:13.1f}{r['rss_mb']:13.0f}{w[0]:>11}{w[1]:>10}")
-    print(f"ratio ours/raw wall time: {t_ours / t_raw:.3f} (same model and language; target <= 1.10); "
-          f"with language detection (defaults) {t_auto / t_raw:.3f}; detected {auto['language']} "
-          f"({auto['language_probability'] or 0:.0%}), model {auto['model']}")
+    print(f"ratio ours/raw wall time: {t_ours / t_raw:.3f} (same model and language; target <= 1.10)"
+          + (f"; with language detection (defaults) {t_auto / t_raw:.3f}; detected {auto['language']} "
+             f"({auto['language_probability'] or 0:.0%}), model {auto['model']}" if with_auto else ""))
 
 
 def main() -> None:

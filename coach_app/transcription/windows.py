@@ -26,12 +26,16 @@ class SpeechWindows:
     stretches of speech that make up window ``k``, to map a decoded time back.
     """
 
-    def __init__(self, audio: np.ndarray, clips: list[dict], pieces: list[list[tuple[int, int, int, int]]]):
+    def __init__(self, audio: np.ndarray, clips: list[dict], pieces: list[list[tuple[int, int, int, int]]],
+                 pads: list[tuple[int, int]] | None = None):
         self.audio = audio
         self.clips = clips
         self.pieces = pieces
         self._piece_starts = [p[2] for window in pieces for p in window]
         self._flat = [p for window in pieces for p in window]
+        #: per piece (flat order): the voice-activity detector's padding at its start and end,
+        #: where it is known (see build); 0 where it is not
+        self._pads = pads or [(0, 0)] * len(self._flat)
 
     @property
     def speech_s(self) -> float:
@@ -44,7 +48,8 @@ class SpeechWindows:
         from faster_whisper.vad import VadOptions, get_speech_timestamps
 
         limit = WINDOW_S * WHISPER_RATE
-        parts, clips, pieces, pos = [], [], [], 0
+        parts, clips, pieces, pos, pads = [], [], [], 0, []
+        pad = VadOptions().speech_pad_ms * WHISPER_RATE // 1000
         for ch in range(len(channels)):
             audio, channels[ch] = channels[ch], None  # consumed: free each channel once packed
             if vad:  # the same VAD settings BatchedInferencePipeline uses by default
@@ -53,7 +58,18 @@ class SpeechWindows:
                 speech = [{"start": s, "end": min(s + limit, audio.shape[0])} for s in range(0, audio.shape[0], limit)]
             window: list[tuple[int, int, int, int]] = []
             window_len = 0
-            for sp in speech:
+            # faster-whisper pads each stretch of speech by speech_pad_ms on both sides, unless
+            # the silence to the next is shorter than two pads (then the two meet halfway). So
+            # where a stretch does not touch its neighbour, the detected speech starts exactly
+            # one pad after it: Whisper puts a first word's start at the start of its window,
+            # which made talk-over onsets up to 0.4 s early (bench/talkover.py).
+            for k, sp in enumerate(speech):
+                if vad:
+                    free_before = sp["start"] > 0 and (k == 0 or speech[k - 1]["end"] < sp["start"])
+                    free_after = k == len(speech) - 1 or sp["end"] < speech[k + 1]["start"]
+                    pads.append((pad if free_before else 0, pad if free_after and sp["end"] < audio.shape[0] else 0))
+                else:
+                    pads.append((0, 0))
                 length = sp["end"] - sp["start"]
                 if window and window_len + length > limit:
                     clips.append({"start": window[0][2] / WHISPER_RATE, "end": (window[0][2] + window_len) / WHISPER_RATE})
@@ -67,7 +83,7 @@ class SpeechWindows:
                 clips.append({"start": window[0][2] / WHISPER_RATE, "end": (window[0][2] + window_len) / WHISPER_RATE})
                 pieces.append(window)
         audio = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
-        return cls(audio, clips, pieces)
+        return cls(audio, clips, pieces, pads)
 
     def to_original(self, mid_s: float, start_s: float, end_s: float) -> tuple[int, int, int]:
         """(channel, start_ms, end_ms) in the original recording for a decoded word."""
@@ -77,6 +93,10 @@ class SpeechWindows:
         lo, hi = packed, packed + length  # keep the word inside its own stretch of speech
         s = min(max(int(start_s * WHISPER_RATE), lo), hi)
         e = min(max(int(end_s * WHISPER_RATE), s), hi)
+        head, tail = self._pads[i]
+        if head and length > head + tail:  # not in the padding before the speech began
+            s = min(max(s, lo + head), max(e, lo + head))
+            e = max(e, s)
         return ch, (s + shift) * 1000 // WHISPER_RATE, (e + shift) * 1000 // WHISPER_RATE
 
     def channel_of(self, k: int) -> int:
