@@ -203,10 +203,12 @@ def diarize(audio: np.ndarray, encoder: SpeakerEncoder | None = None) -> Diariza
 # Openings an agent says and a caller rarely does (any language the product covers). Used only
 # to decide which of the two voices is the agent.
 _AGENT_OPENING = re.compile(
-    r"\b(how (can|may) i help|what can i do for you|thank(s| you) for (calling|contacting|holding|waiting)|"
-    r"(this is|my name is|you're (through|speaking) to|speaking)\b|"
-    r"miten voin auttaa|kuinka voin auttaa|mitä voin tehdä|kiitos (soitosta|yhteydenotosta|odottamisesta)|"
+    r"\b(how (can|may) i help|(can|may) i help you|what can i do for you|anything else i can (help|do)|"
+    r"thank(s| you) for (calling|contacting|holding|waiting)|this is \w+ (speaking|from)|"
+    r"you're (through|speaking) to|\w+ speaking\b|"
+    r"miten voin auttaa|kuinka voin auttaa|voinko auttaa|mitä voin tehdä|kiitos (soitosta|yhteydenotosta|odottamisesta)|"
     r"puhelimessa|asiakaspalvelu|täällä puhuu)", re.IGNORECASE)
+# not "my name is": callers give their names as often as agents do
 
 
 def agent_voice(first_speaker: int, texts: dict[int, str]) -> int:

@@ -129,41 +129,30 @@ class ReviewView(QWidget):
 
     def transcribe_again(self, model: str) -> None:
         """Transcribe this call again with ``model`` and score it when the new text is sound."""
-        iid = self.interaction.id
+        from coach_app.services.transcripts import transcribe_interaction
 
-        def work():
-            from coach_app.services.evaluations import score_interaction
-            from coach_app.services.rubrics import resolve_rubric
-            from coach_app.services.transcripts import transcribe_interaction
-
-            out = transcribe_interaction(self.ctx.ws, self.ctx.engine, iid, self.transcriber_factory(model=model))
-            if out.interaction.status == "transcribed":
-                version, rubric = resolve_rubric(self.ctx.engine, None)
-                score_interaction(self.ctx.engine, iid, version, rubric, self.ctx.settings.hold_limit_s)
-            return iid
-
-        def done(_):
-            self.changed.emit()
-            self.reopen_requested.emit(iid)
-
-        def failed(msg):
-            self.retranscribe_button.setEnabled(True)
-            QMessageBox.warning(self, self.tr("Transcription failed"), msg)
-
-        self.retranscribe_button.setEnabled(False)
         self.retranscribe_button.setText(self.tr("Transcribing…"))
-        self._retranscribe_task = run_task(self.ctx.pool, work, done, failed)
+        self._change_then_rescore(
+            lambda: transcribe_interaction(self.ctx.ws, self.ctx.engine, self.interaction.id,
+                                           self.transcriber_factory(model=model)).interaction,
+            self.retranscribe_button, self.tr("Transcription failed"))
 
     def swap_speakers(self) -> None:
+        from coach_app.services.transcripts import swap_speakers
+
+        self._change_then_rescore(lambda: swap_speakers(self.ctx.engine, self.interaction.id), self.swap_button,
+                                  self.tr("Swap failed"))
+
+    def _change_then_rescore(self, change, button, error_title: str) -> None:
+        """Run ``change`` (returns the interaction) on the pool, score the result when it is a
+        sound transcript, and reopen the review on it; the button waits meanwhile."""
         iid = self.interaction.id
 
         def work():
             from coach_app.services.evaluations import score_interaction
             from coach_app.services.rubrics import resolve_rubric
-            from coach_app.services.transcripts import swap_speakers
 
-            inter = swap_speakers(self.ctx.engine, iid)
-            if inter.status == "transcribed":
+            if change().status == "transcribed":
                 version, rubric = resolve_rubric(self.ctx.engine, None)
                 score_interaction(self.ctx.engine, iid, version, rubric, self.ctx.settings.hold_limit_s)
             return iid
@@ -173,8 +162,8 @@ class ReviewView(QWidget):
             self.reopen_requested.emit(iid)
 
         def failed(msg):
-            self.swap_button.setEnabled(True)
-            QMessageBox.warning(self, self.tr("Swap failed"), msg)
+            button.setEnabled(True)
+            QMessageBox.warning(self, error_title, msg)
 
-        self.swap_button.setEnabled(False)
-        self._swap_task = run_task(self.ctx.pool, work, done, failed)
+        button.setEnabled(False)
+        self._change_task = run_task(self.ctx.pool, work, done, failed)

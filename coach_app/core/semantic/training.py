@@ -57,16 +57,20 @@ def head_names() -> list[str]:
     return names + [f"{FCR}+{CUSTOMER_SUFFIX}", f"{FCR}-{CUSTOMER_SUFFIX}", INFORMATIONAL]
 
 
-def featurize(convs: Sequence[Labelled], cache: EmbeddingCache) -> list[Rows]:
-    texts = [s.text for c in convs for s in c.segments]
-    E_all = cache.vectors(texts)
-    out, k = [], 0
-    for c in convs:
+def _contexts(items: Sequence, cache: EmbeddingCache, lang: Callable, chat: Callable):
+    """(item, context rows) for conversations with ``segments``, embedded in one batch."""
+    E_all = cache.vectors([s.text for c in items for s in c.segments])
+    k = 0
+    for c in items:
         n = len(c.segments)
-        E = E_all[k:k + n]
+        yield c, context.build([s.speaker for s in c.segments], [s.text for s in c.segments], E_all[k:k + n],
+                               lang(c), chat(c))
         k += n
-        ctx = context.build([s.speaker for s in c.segments], [s.text for s in c.segments], E, c.language,
-                            c.channel == "chat")
+
+
+def featurize(convs: Sequence[Labelled], cache: EmbeddingCache) -> list[Rows]:
+    out = []
+    for c, ctx in _contexts(convs, cache, lambda c: c.language, lambda c: c.channel == "chat"):
         ay = {f"{cid}{s}": np.asarray([f"{cid}{s}" in c.tags[i] for i in ctx.agent_idx], np.int8)
               for cid in LEARNED for s in "+-"}
         cy = {f"{FCR}{s}{CUSTOMER_SUFFIX}": np.asarray([f"{FCR}{s}" in c.tags[i] for i in ctx.customer_idx], np.int8)
@@ -214,18 +218,9 @@ def out_of_fold_features(rows: Sequence[Rows], folds: int = 5, seed: int = 0,
 
 
 def real_outcomes(dialogues: Sequence, cache: EmbeddingCache) -> list[RealRow]:
-    """Real dialogues (corpus.Outcome) as outcome rows, plus their utterance context (their
-    conversations also teach the FCR aggregator)."""
-    texts = [s.text for d in dialogues for s in d.segments]
-    E_all = cache.vectors(texts)
-    out, k = [], 0
-    for d in dialogues:
-        n = len(d.segments)
-        E = E_all[k:k + n]
-        k += n
-        ctx = context.build([s.speaker for s in d.segments], [s.text for s in d.segments], E, "en", True)
-        out.append(RealRow(ctx, ctx.conv_X, d.resolved))
-    return out
+    """Real dialogues (corpus.Outcome: English chats) as outcome rows, plus their utterance
+    context (their conversations also teach the FCR aggregator)."""
+    return [RealRow(ctx, ctx.conv_X, d.resolved) for d, ctx in _contexts(dialogues, cache, lambda d: "en", lambda d: True)]
 
 
 def train(rows: Sequence[Rows], model_id: str, embedder_id: str, folds: int = 5,
