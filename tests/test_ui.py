@@ -34,7 +34,7 @@ def ctx(tmp_path):
     pool = QThreadPool()
     c = AppContext(ws, engine, Settings(), pool, "Tiina Lead", "team_lead")
     yield c
-    pool.waitForDone(30000)
+    c.wait_for_work(30000)
     engine.dispose()
 
 

@@ -213,5 +213,5 @@ class MainWindow(QMainWindow):
         for job in self.jobs:
             job.cancel()  # a cancelled transcription stores nothing and runs again next time
         QSettings().setValue("main_window/geometry", self.saveGeometry())
-        self.ctx.pool.waitForDone(5000)
+        self.ctx.wait_for_work(5000)
         super().closeEvent(event)

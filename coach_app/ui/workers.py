@@ -40,9 +40,7 @@ class ImportJob(QRunnable):
         self.cancel_event.set()
 
     def run(self) -> None:
-        from coach_app.services.evaluations import score_interaction
         from coach_app.services.importer import import_file
-        from coach_app.services.rubrics import resolve_rubric
         from coach_app.services.transcripts import transcribe_interaction
 
         s = self.signals
@@ -60,13 +58,8 @@ class ImportJob(QRunnable):
                                        progress=lambda done, total: s.progress.emit(done / total if total else 1.0),
                                        cancel=self.cancel_event)
             s.stage.emit("score")
-            version, rubric = resolve_rubric(self.ctx.engine, None)
-            try:
-                score_interaction(self.ctx.engine, inter.id, version, rubric, self.ctx.settings.hold_limit_s)
-            except CoachError as exc:  # e.g. nothing transcribed: the interaction is flagged, not lost
-                log.info("not scored: %s", exc)
-            s.progress.emit(1.0)
-            s.finished.emit(inter.id)
+            # scored on its own pool: this pool's next transcription starts meanwhile
+            self.ctx.score_pool.start(_ScoreTask(self.ctx, inter.id, s))
         except TranscriptionCancelled:
             s.cancelled.emit()
         except CoachError as exc:
@@ -74,6 +67,33 @@ class ImportJob(QRunnable):
         except Exception as exc:  # noqa: BLE001 - never a traceback in the UI; the log has it
             log.exception("import of %s failed", self.path)
             s.failed.emit(f"{self.path.name}: unexpected {type(exc).__name__}: {exc} (details in coach.log)")
+
+
+class _ScoreTask(QRunnable):
+    """Score one transcribed interaction, then report the import job finished."""
+
+    def __init__(self, ctx, interaction_id: int, signals: JobSignals):
+        super().__init__()
+        self.ctx, self.interaction_id, self.signals = ctx, interaction_id, signals
+
+    def run(self) -> None:
+        from coach_app.services.evaluations import score_interaction
+        from coach_app.services.rubrics import resolve_rubric
+
+        s = self.signals
+        try:
+            version, rubric = resolve_rubric(self.ctx.engine, None)
+            try:
+                score_interaction(self.ctx.engine, self.interaction_id, version, rubric, self.ctx.settings.hold_limit_s)
+            except CoachError as exc:  # e.g. held for review: the interaction is flagged, not lost
+                log.info("not scored: %s", exc)
+            s.progress.emit(1.0)
+            s.finished.emit(self.interaction_id)
+        except CoachError as exc:
+            s.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - never a traceback in the UI; the log has it
+            log.exception("scoring interaction %s failed", self.interaction_id)
+            s.failed.emit(f"unexpected {type(exc).__name__}: {exc} (details in coach.log)")
 
 
 def run_task(pool: QThreadPool, fn: Callable[[], object], on_done: Callable[[object], None],
