@@ -144,7 +144,7 @@ def main() -> int:
         app.processEvents()
         time.sleep(0.001)
     heart.stop()
-    ctx.pool.waitForDone()
+    ctx.wait_for_work(-1)
     longest = max(gaps) * 1000 - 10 if gaps else float("nan")
     print(f"import + transcription + scoring of a 60-s call in the background: {time.perf_counter() - t0:.1f} s; "
           f"longest event-loop stall {longest:.0f} ms over a 10 ms heartbeat (target <= 100 ms); "
