@@ -302,7 +302,8 @@ def test_rubric_editor_validates_as_you_type_tries_and_saves_a_version(qtbot, ct
     assert "criterion 'honest_promises'" in editor.error.text() and not editor.save_button.isEnabled()
     veto.setPlainText("re:\\w")  # a veto every utterance matches
     qtbot.waitUntil(lambda: editor.save_button.isEnabled(), timeout=3000)
-    editor.try_it()
+    editor.try_it()  # off the GUI thread: the table fills when it is done
+    qtbot.waitUntil(lambda: editor.results.rowCount() == 14 and editor.try_button.isEnabled(), timeout=20000)
     rows = {editor.results.item(r, 0).text(): (editor.results.item(r, 1).text(), editor.results.item(r, 2).text())
             for r in range(editor.results.rowCount())}
     assert rows["honest_promises"][0] == "not_met"  # vetoed

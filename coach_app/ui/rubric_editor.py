@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from coach_app.core.rubric import DEFAULT_RUBRIC, RubricError, parse_rubric
 from coach_app.errors import CoachError
 from coach_app.services.rubrics import list_rubric_versions, resolve_rubric, store_rubric
+from coach_app.ui.workers import run_task
 
 LANGS = ("en", "fi")
 
@@ -116,11 +117,11 @@ class RubricEditor(QWidget):
         v = QVBoxLayout(holder)
         row = QHBoxLayout()
         self.sample = QComboBox(holder)
-        run = QPushButton(self.tr("Try it"), holder)
-        run.clicked.connect(self.try_it)
+        self.try_button = QPushButton(self.tr("Try it"), holder)
+        self.try_button.clicked.connect(self.try_it)
         row.addWidget(QLabel(self.tr("Transcript"), holder))
         row.addWidget(self.sample, 1)
-        row.addWidget(run)
+        row.addWidget(self.try_button)
         v.addLayout(row)
         self.results = QTableWidget(0, 3, holder)
         self.results.setHorizontalHeaderLabels([self.tr("Criterion"), self.tr("Status"), self.tr("Matched utterance")])
@@ -261,43 +262,29 @@ class RubricEditor(QWidget):
         return [c["id"] for c in self._all_criteria()]
 
     def try_it(self) -> None:
-        from coach_app.core.detectors import matching
-        from coach_app.core.scoring import Conversation, score_conversation
-        from coach_app.core.semantic.judge import utterance_scores
-        from coach_app.services.embeddings import embedding_cache
-        from coach_app.services.queries import interaction_with_transcript
-
+        """Score the chosen call with the draft, off the GUI thread (a trainer's new examples
+        may need embedding), and show per criterion what decided it."""
         rubric = self.validate()
         iid = self.sample.currentData()
         if rubric is None or iid is None:
             return
-        inter, _, segments = interaction_with_transcript(self.ctx.engine, iid)
-        # embeddings come from the database (stored when the call was scored): no model run here
-        conv = Conversation.prepare(segments, inter.language, inter.channel_type, int(rubric.hold_limit_s * 1000),
-                                    embedding_cache(self.ctx.engine))
-        try:
-            result = score_conversation(conv, rubric)
-        except CoachError as exc:
-            self.error.setText(str(exc))
-            return
-        self.results.setRowCount(0)
-        for s in result.scores:
-            c = s.criterion
-            matched = ""
-            if c.detector is not None and c.detector.kind == "phrases":  # other kinds: their evidence says it
-                lang = result.language
-                hits = matching(conv, c.detector, rubric, lang, c.detector.met) + \
-                    matching(conv, c.detector, rubric, lang, c.detector.not_met)
-                matched = " | ".join(conv.segments[i].text[:80] for i in sorted(set(hits))[:3])
-            if c.detector is not None and c.detector.kind == "semantic":  # per-utterance scores
-                scored = utterance_scores(conv, c, rubric, result.language)
-                matched = " | ".join(f"{p:.2f} “{conv.segments[i].text[:70]}”" for p, i in scored)
-            matched = matched or (s.evidence[0].quote[:80] if s.evidence else "")
-            row = self.results.rowCount()
-            self.results.insertRow(row)
-            for col, text in enumerate((c.id, s.status or "-", matched)):
-                self.results.setItem(row, col, QTableWidgetItem(text))
-        self.results.resizeColumnsToContents()
+        self.try_button.setEnabled(False)
+
+        def done(rows):
+            self.try_button.setEnabled(True)
+            self.results.setRowCount(0)
+            for values in rows:
+                row = self.results.rowCount()
+                self.results.insertRow(row)
+                for col, text in enumerate(values):
+                    self.results.setItem(row, col, QTableWidgetItem(text))
+            self.results.resizeColumnsToContents()
+
+        def failed(msg):
+            self.try_button.setEnabled(True)
+            self.error.setText(msg)
+
+        self._try_task = run_task(self.ctx.io_pool, lambda: try_rows(self.ctx.engine, iid, rubric), done, failed)
 
     def save(self) -> None:
         if self.validate() is None:
@@ -336,3 +323,33 @@ class RubricEditor(QWidget):
             from coach_app.export.files import write_atomically
 
             write_atomically(Path(path), lambda tmp: tmp.write_text(self.draft_text(), "utf-8"), force=True)
+
+
+def try_rows(engine, interaction_id: int, rubric) -> list[tuple[str, str, str]]:
+    """(criterion id, verdict, what decided it) for the draft ``rubric`` on a stored call."""
+    from coach_app.core.detectors import matching
+    from coach_app.core.scoring import Conversation, score_conversation
+    from coach_app.core.semantic.judge import utterance_scores
+    from coach_app.services.embeddings import embedding_cache
+    from coach_app.services.queries import interaction_with_transcript
+
+    inter, _, segments = interaction_with_transcript(engine, interaction_id)
+    # embeddings come from the database (stored when the call was scored): no model run for them
+    conv = Conversation.prepare(segments, inter.language, inter.channel_type, int(rubric.hold_limit_s * 1000),
+                                embedding_cache(engine))
+    result = score_conversation(conv, rubric)
+    rows = []
+    for s in result.scores:
+        c = s.criterion
+        matched = ""
+        if c.detector is not None and c.detector.kind == "phrases":  # other kinds: their evidence says it
+            lang = result.language
+            hits = matching(conv, c.detector, rubric, lang, c.detector.met) + \
+                matching(conv, c.detector, rubric, lang, c.detector.not_met)
+            matched = " | ".join(conv.segments[i].text[:80] for i in sorted(set(hits))[:3])
+        if c.detector is not None and c.detector.kind == "semantic":  # per-utterance scores
+            scored = utterance_scores(conv, c, rubric, result.language)
+            matched = " | ".join(f"{p:.2f} “{conv.segments[i].text[:70]}”" for p, i in scored)
+        matched = matched or (s.evidence[0].quote[:80] if s.evidence else "")
+        rows.append((c.id, s.status or "-", matched))
+    return rows
