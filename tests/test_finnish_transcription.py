@@ -171,3 +171,22 @@ def test_a_call_in_a_language_the_rubric_does_not_cover_is_flagged_not_scored(wo
     with Session(engine) as s:
         inter = get_interaction(s, iid)
         assert inter.status == "needs_review" and "Swedish" in inter.status_detail
+
+
+@pytest.mark.real_model
+def test_channels_in_two_languages_are_each_transcribed_in_their_own_and_flagged(tmp_path):
+    from coach_app.transcription.base import ChannelMap
+    from coach_app.transcription.whisper import WhisperTranscriber
+
+    mixed = tmp_path / "mixed.wav"  # a Finnish agent (Festival) with an English customer (espeak)
+    subprocess.run(["sox", "-M", "|sox " + str(FI_CALL) + " -p remix 1",
+                    "|sox " + str(ROOT / "recordings" / "demo" / "demo-broadband.wav") + " -p remix 2 trim 0 53",
+                    str(mixed)], check=True)
+    r = WhisperTranscriber(TranscriptionSettings()).transcribe(mixed, ChannelMap.parse(None))
+    assert r.language == "fi" and not r.review_reasons  # the agent's language is the call's
+    (note,) = [n for n in r.notes if "languages differ" in n]
+    assert "agent Finnish" in note and "customer English" in note
+    assert r.model_name == "base (embedded) + tiny.en (embedded)"  # English with tiny.en, Finnish with base
+    agent = " ".join(s.text for s in r.segments if s.speaker == "agent").lower()
+    customer = " ".join(s.text for s in r.segments if s.speaker == "customer").lower()
+    assert "huomenta" in agent and "router" in customer
