@@ -11,12 +11,14 @@ import json
 import logging
 import os
 import sys
-import threading
 from pathlib import Path
 from typing import Sequence
 
 from coach_app import __version__
-from coach_app.cli_export import _export_pdf, cmd_export, cmd_report
+from coach_app.cli_audio import _add_transcription_flags
+from coach_app.cli_audio import add_parsers as add_audio_parsers
+from coach_app.cli_export import cmd_export, cmd_report
+from coach_app.cli_output import _print_scores, _print_transcript, _score_stored, interaction_json, segments_json
 from coach_app.cli_review import cmd_review
 from coach_app.cli_train import add_parser as add_train_parser
 from coach_app.config import apply_overrides, resolve_workspace
@@ -68,55 +70,6 @@ class Context:
 
 # ----------------------------------------------------------------------------- output helpers
 
-def interaction_json(inter) -> dict:
-    return {
-        "id": inter.id,
-        "sha256": inter.sha256,
-        "original_name": inter.original_name,
-        "kind": inter.kind,
-        "channel_type": inter.channel_type,
-        "duration_s": None if inter.duration_ms is None else round(inter.duration_ms / 1000, 3),
-        "channels": inter.channels,
-        "sample_rate": inter.sample_rate,
-        "channel_map": inter.channel_map,
-        "language": inter.language,
-        "language_probability": None if inter.language_probability is None else round(inter.language_probability, 3),
-        "transcription_model": inter.transcription_model,
-        "status": inter.status,
-        "status_detail": inter.status_detail,
-        "occurred_at": inter.occurred_at.isoformat() if inter.occurred_at else None,
-    }
-
-
-def segments_json(segments) -> list[dict]:
-    return [
-        {"speaker": s.speaker, "start": round(s.start_ms / 1000, 3), "end": round(s.end_ms / 1000, 3), "text": s.text}
-        for s in segments
-    ]
-
-
-def _progress_printer(label: str):
-    if not sys.stderr.isatty():
-        return None
-    def progress(done: float, total: float) -> None:
-        pct = 100.0 * done / total if total else 100.0
-        print(f"\r{label}: {pct:5.1f}%", end="", file=sys.stderr, flush=True)
-    return progress
-
-
-def _print_transcript(inter, segments, agent_name: str | None) -> None:
-    from coach_app.core.transcript import format_clock
-
-    print(f"#{inter.id} {inter.original_name}  [{inter.status}]  agent: {agent_name or '-'}  "
-          f"duration: {format_clock(inter.duration_ms or 0)}  language: {inter.language or '-'}"
-          + (f" ({inter.language_probability:.0%} sure)" if inter.language_probability is not None else "")
-          + (f"  model: {inter.transcription_model}" if inter.transcription_model else ""))
-    if inter.status_detail:
-        print(f"  note: {inter.status_detail}")
-    for s in segments:
-        print(f"  [{format_clock(s.start_ms)}-{format_clock(s.end_ms)}] {s.speaker:>8}: {s.text}")
-
-
 # ----------------------------------------------------------------------------- subcommands
 
 def cmd_import(ctx: Context, args) -> int:
@@ -133,35 +86,6 @@ def cmd_import(ctx: Context, args) -> int:
             continue
         verb = "imported" if res.created else "already imported"
         print(f"{verb}: #{res.interaction.id} {path} ({res.interaction.status})")
-    return 1 if failures else 0
-
-
-def cmd_transcribe(ctx: Context, args) -> int:
-    from coach_app.services.transcripts import mark_interrupted_jobs, pending_interaction_ids, transcribe_interaction
-
-    if args.pending or not args.ids:
-        mark_interrupted_jobs(ctx.engine)
-        ids = pending_interaction_ids(ctx.engine, include_failed=args.retry_failed)
-    else:
-        ids = args.ids
-    if not ids:
-        print("nothing to transcribe")
-        return 0
-    transcriber = ctx.transcriber()
-    failures = 0
-    for iid in ids:
-        try:
-            out = transcribe_interaction(ctx.ws, ctx.engine, iid, transcriber, progress=_progress_printer(f"#{iid}"))
-        except CoachError as exc:
-            failures += 1
-            print(f"\nerror: interaction {iid}: {exc}" if sys.stderr.isatty() else f"error: interaction {iid}: {exc}",
-                  file=sys.stderr)
-            continue
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-        rtf = (out.interaction.duration_ms or 0) / 1000 / out.wall_s if out.wall_s else 0
-        print(f"#{iid} {out.interaction.status}: {len(out.result.segments)} turns, "
-              f"{out.result.word_count} words in {out.wall_s:.1f} s ({rtf:.1f}x real time)")
     return 1 if failures else 0
 
 
@@ -197,64 +121,6 @@ def cmd_show(ctx: Context, args) -> int:
     else:
         _print_transcript(inter, segments, agent)
     return 0
-
-
-def cmd_analyze(ctx: Context, args) -> int:
-    from coach_app.services.importer import import_file
-    from coach_app.services.queries import interaction_with_transcript
-    from coach_app.services.transcripts import transcribe_interaction
-
-    res = import_file(ctx.ws, ctx.engine, args.file, agent=args.agent, channels=args.channels)
-    iid = res.interaction.id
-    if res.interaction.kind == "audio" and (res.interaction.status not in ("transcribed", "needs_review")):
-        transcribe_interaction(ctx.ws, ctx.engine, iid, ctx.transcriber(), progress=_progress_printer(f"#{iid}"))
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-    inter, agent, segments = interaction_with_transcript(ctx.engine, iid)
-    scored, not_scored = None, None
-    if inter.status == "needs_review":
-        not_scored = inter.status_detail or "the transcript needs review"
-        print(f"not scored: {not_scored} (to transcribe it again: coach transcribe {iid} --model MODEL)", file=sys.stderr)
-    elif segments:
-        scored = _score_stored(ctx, iid, args.rubric)
-    if args.pdf:
-        if scored is None:
-            why = f"not scored ({not_scored})" if not_scored else "nothing was transcribed"
-            raise CoachError(f"{args.file}: {why}, so there is no report to write")
-        written = _export_pdf(ctx, iid, args.pdf, None, True, args.force)
-        print(f"wrote {written}", file=sys.stderr)
-    if args.json:
-        out = {"interaction": {**interaction_json(inter), "agent": agent}, "segments": segments_json(segments)}
-        if scored is not None:
-            out.update(scored)
-        elif not_scored:
-            out["not_scored"] = not_scored
-        print(json.dumps(out, ensure_ascii=False))
-    else:
-        _print_transcript(inter, segments, agent)
-        if scored is not None:
-            _print_scores(scored)
-    return 0
-
-
-def _score_stored(ctx: Context, interaction_id: int, rubric_ref: str | None) -> dict:
-    from coach_app.core.scoring import result_json
-    from coach_app.services.evaluations import score_interaction
-    from coach_app.services.rubrics import resolve_rubric
-
-    version, rubric = resolve_rubric(ctx.engine, rubric_ref)
-    evaluation, result = score_interaction(ctx.engine, interaction_id, version, rubric, ctx.settings.hold_limit_s)
-    return {**result_json(result), "evaluation_id": evaluation.id}
-
-
-def _print_scores(scored: dict, indent: str = "") -> None:
-    r = scored["rubric"]
-    verdict = {True: "PASSED", False: "FAILED", None: "-"}[scored["passed"]]
-    print(f"{indent}{r['id']} v{r['version']} ({r['language']}): total {scored['total']}  {verdict}")
-    marks = {"met": "✓", "not_met": "✗", "na": "–", None: "?"}
-    for c in scored["criteria"]:
-        status = c["status"] or "not scored"
-        print(f"{indent}  {marks[c['status']]} {c['title'][:34]:34} {status:10} {c['rationale']}")
 
 
 def cmd_score(ctx: Context, args) -> int:
@@ -332,16 +198,6 @@ def cmd_rubric(ctx: Context, args) -> int:
     return 2
 
 
-def cmd_swap_speakers(ctx: Context, args) -> int:
-    from coach_app.services.transcripts import swap_speakers
-
-    inter = swap_speakers(ctx.engine, args.id)
-    print(f"#{inter.id}: agent and customer swapped")
-    if inter.status == "transcribed":
-        _print_scores(_score_stored(ctx, inter.id, args.rubric))
-    return 0
-
-
 def cmd_demo(ctx: Context, args) -> int:
     from coach_app.services.demo import run_demo
 
@@ -349,16 +205,6 @@ def cmd_demo(ctx: Context, args) -> int:
 
 
 # ----------------------------------------------------------------------------- parser
-
-def _add_transcription_flags(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("transcription settings (default: settings.json in the workspace)")
-    g.add_argument("--model", help="'auto' (the default: tiny.en for English, base for other languages), an embedded "
-                                   "model ('tiny.en', 'base'), or a local CTranslate2 model folder; nothing is downloaded")
-    g.add_argument("--device", choices=["auto", "cpu", "cuda"])
-    g.add_argument("--compute-type", help="e.g. int8 (CPU default), float16 (CUDA default), int8_float16")
-    g.add_argument("--language", help="'auto' or a language code such as en or fi")
-    g.add_argument("--beam-size", type=int)
-
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="coach", description="Encounter Coach — contact-centre quality coaching, headless.")
@@ -376,12 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--occurred-at", metavar="ISO", help="when the interaction happened (default: file time)")
     s.set_defaults(func=cmd_import)
 
-    s = sub.add_parser("transcribe", help="transcribe imported recordings")
-    s.add_argument("ids", nargs="*", type=int, metavar="ID")
-    s.add_argument("--pending", action="store_true", help="every recording not yet transcribed (the default)")
-    s.add_argument("--retry-failed", action="store_true", help="with --pending: also retry failed ones")
-    _add_transcription_flags(s)
-    s.set_defaults(func=cmd_transcribe)
+    add_audio_parsers(sub)
 
     s = sub.add_parser("list", help="list interactions")
     s.add_argument("--agent", metavar="NAME")
@@ -393,22 +234,6 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("id", type=int)
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_show)
-
-    s = sub.add_parser("analyze", help="import, transcribe and score one file in one go")
-    s.add_argument("file")
-    s.add_argument("--agent", metavar="NAME")
-    s.add_argument("--rubric", metavar="PATH_OR_ID")
-    s.add_argument("--channels", choices=ChannelMap.CHOICES, default=ChannelMap.AGENT_CUSTOMER)
-    s.add_argument("--json", action="store_true")
-    s.add_argument("--pdf", metavar="OUT", help="also write the call coaching report (redacted)")
-    s.add_argument("--force", action="store_true", help="with --pdf: overwrite OUT")
-    _add_transcription_flags(s)
-    s.set_defaults(func=cmd_analyze)
-
-    s = sub.add_parser("swap-speakers", help="agent and customer the other way round in a transcript, then re-score")
-    s.add_argument("id", type=int)
-    s.add_argument("--rubric", metavar="PATH_OR_ID")
-    s.set_defaults(func=cmd_swap_speakers)
 
     s = sub.add_parser("score", help="score transcript JSON files against a rubric (no storage unless --save)")
     s.add_argument("files", nargs="+", metavar="FILE")

@@ -10,11 +10,11 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from coach_app.core.redaction import redact
 from coach_app.core.transcript import format_clock
-from coach_app.export.pdf import AGENT_C, BOLD, CUST_C, FONT, INK, MUTED, _p, _register_fonts, _shorten, _styles
+from coach_app.export.pdf import AGENT_C, BOLD, CUST_C, FONT, INK, _p, _register_fonts, _shorten, _styles
 from coach_app.export.strings import t
 from coach_app.services.reports import PeriodData, agreement, met_rates
 
