@@ -326,3 +326,14 @@ def test_own_labelled_conversations(rubric, path):
     t = read_transcript_file(path)
     got = {s.criterion.id: s.status for s in score_segments(t.segments, rubric, t.language, t.channel_type).scores}
     assert {k: got[k] for k in labels} == labels
+
+
+def test_what_a_finnish_opening_lacks_is_said_in_finnish():
+    from coach_app.core.rubric import DEFAULT_RUBRIC, load_rubric
+    from coach_app.core.scoring import score_segments
+    from coach_app.core.transcript import Segment
+
+    segs = [Segment("agent", 0, 2500, "Hyvää huomenta, täällä puhuu Sanna."),
+            Segment("customer", 3000, 6000, "Huomenta, laskussani on virhe.")]
+    s = next(x for x in score_segments(segs, load_rubric(DEFAULT_RUBRIC), "fi").scores if x.criterion.id == "greeting")
+    assert s.status == "not_met" and "(avun tarjoaminen)" in s.rationale and "offer" not in s.rationale

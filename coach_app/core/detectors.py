@@ -135,8 +135,14 @@ def greeting(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
         help_hits = [first[0]]
     if help_hits and intro_hits:
         return Verdict("met", [conv.segments[min(intro_hits[0], help_hits[0])]])
-    missing = "offer of help" if intro_hits else "name" if help_hits else "name and offer of help"
+    key = "help" if intro_hits else "name" if help_hits else "both"
+    # the detail goes into the rationale sentence of the rubric's language
+    missing = _OPENING_MISSING.get(lang, _OPENING_MISSING["en"])[key]
     return Verdict("not_met", [conv.segments[first[0]]], detail=missing)
+
+
+_OPENING_MISSING = {"en": {"help": "offer of help", "name": "name", "both": "name and offer of help"},
+                    "fi": {"help": "avun tarjoaminen", "name": "nimi", "both": "nimi ja avun tarjoaminen"}}
 
 
 def _numbers(conv, i: int, number_words: set[str]) -> set[str]:
