@@ -10,6 +10,20 @@ LANGUAGES = {"en": QT_TRANSLATE_NOOP("Language", "English"), "fi": QT_TRANSLATE_
              "sv": QT_TRANSLATE_NOOP("Language", "Swedish")}
 
 
+STATUS_WORDS = {"imported": QT_TRANSLATE_NOOP("Status", "imported"), "transcribing": QT_TRANSLATE_NOOP("Status", "transcribing"),
+                "transcribed": QT_TRANSLATE_NOOP("Status", "transcribed"),
+                "needs_review": QT_TRANSLATE_NOOP("Status", "needs review"), "failed": QT_TRANSLATE_NOOP("Status", "failed")}
+CHANNEL_WORDS = {"phone": QT_TRANSLATE_NOOP("Status", "phone"), "chat": QT_TRANSLATE_NOOP("Status", "chat")}
+
+
+def status_text(status: str) -> str:
+    return QCoreApplication.translate("Status", STATUS_WORDS[status]) if status in STATUS_WORDS else status
+
+
+def channel_text(channel: str) -> str:
+    return QCoreApplication.translate("Status", CHANNEL_WORDS[channel]) if channel in CHANNEL_WORDS else channel
+
+
 def language_text(code: str | None, probability: float | None) -> str:
     """'Finnish (98 %)' in the UI language; the probability only when it was detected."""
     if not code:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 
 from coach_app.core.transcript import format_clock
 from coach_app.services.queries import LibraryRow
-from coach_app.ui.labels import language_text
+from coach_app.ui.labels import channel_text, language_text, status_text
 
 COLUMNS = [  # marked for translation, translated where shown (headerData)
     QT_TRANSLATE_NOOP("LibraryModel", "Date"), QT_TRANSLATE_NOOP("LibraryModel", "Agent"),
@@ -122,8 +122,8 @@ class LibraryModel(QAbstractTableModel):
             return [
                 r.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.occurred_at else "",
                 r.agent or "", format_clock(r.duration_ms) if r.duration_ms is not None else "",
-                r.channel_type, language_text(r.language, r.language_probability),
-                r.status.replace("_", " "), r.rubric or "",
+                channel_text(r.channel_type), language_text(r.language, r.language_probability),
+                status_text(r.status), r.rubric or "",
                 "" if r.total is None else f"{r.total:.0f}",
                 "" if r.passed is None else (self.tr("yes") if r.passed else self.tr("no")),
                 r.reviewed_by or "", r.original_name,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach_app.services.queries import library_rows, search_transcripts
+from coach_app.ui.labels import status_text
 from coach_app.ui.library_model import LibraryFilter, LibraryModel
 from coach_app.ui.workers import run_task
 
@@ -58,7 +59,7 @@ class LibraryView(QWidget):
         bar = QHBoxLayout()
         self.agent = QComboBox(self)
         self.status = QComboBox(self)
-        self.status.addItems([self.tr("any status")] + STATUSES[1:])
+        self.status.addItems([self.tr("any status")] + [status_text(x) for x in STATUSES[1:]])
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
         for d, default in ((self.date_from, QDate.currentDate().addYears(-1)), (self.date_to, QDate.currentDate())):
             d.setCalendarPopup(True)

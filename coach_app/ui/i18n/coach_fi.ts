@@ -93,37 +93,37 @@
 <context>
     <name>ImportRow</name>
     <message>
-        <location filename="../library_view.py" line="28"/>
+        <location filename="../library_view.py" line="29"/>
         <source>waiting</source>
         <translation>odottaa</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="31"/>
+        <location filename="../library_view.py" line="32"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="35"/>
+        <location filename="../library_view.py" line="36"/>
         <source>importing</source>
         <translation>tuodaan</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="36"/>
+        <location filename="../library_view.py" line="37"/>
         <source>transcribing</source>
         <translation>litteroidaan</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="37"/>
+        <location filename="../library_view.py" line="38"/>
         <source>scoring</source>
         <translation>arvioidaan</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="39"/>
+        <location filename="../library_view.py" line="40"/>
         <source>done</source>
         <translation>valmis</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="40"/>
+        <location filename="../library_view.py" line="41"/>
         <source>cancelled</source>
         <translation>peruttu</translation>
     </message>
@@ -222,64 +222,64 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../library_view.py" line="61"/>
+        <location filename="../library_view.py" line="62"/>
         <source>any status</source>
         <translation>kaikki tilat</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="74"/>
+        <location filename="../library_view.py" line="75"/>
         <source>Search transcripts…</source>
         <translation>Hae litteroinneista…</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="76"/>
+        <location filename="../library_view.py" line="77"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="76"/>
+        <location filename="../library_view.py" line="77"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="76"/>
+        <location filename="../library_view.py" line="77"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="77"/>
+        <location filename="../library_view.py" line="78"/>
         <source>To</source>
         <translation>Asti</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="77"/>
+        <location filename="../library_view.py" line="78"/>
         <source>Total</source>
         <translation>Pisteet</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="82"/>
+        <location filename="../library_view.py" line="83"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="96"/>
+        <location filename="../library_view.py" line="97"/>
         <source>Drop recordings or transcripts here
 (or File → Import…)</source>
         <translation>Pudota tallenteet tai litteroinnit tähän
 (tai Tiedosto → Tuo…)</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="106"/>
+        <location filename="../library_view.py" line="107"/>
         <source>Cancel all imports</source>
         <translation>Peru kaikki tuonnit</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="135"/>
+        <location filename="../library_view.py" line="136"/>
         <source>Could not read the library: {0}</source>
         <translation>Kirjastoa ei voitu lukea: {0}</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="145"/>
+        <location filename="../library_view.py" line="146"/>
         <source>all agents</source>
         <translation>kaikki asiakaspalvelijat</translation>
     </message>
@@ -462,17 +462,17 @@
         <translation>Vienti epäonnistui</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="151"/>
+        <location filename="../review_view.py" line="138"/>
         <source>Transcription failed</source>
         <translation>Litterointi epäonnistui</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="154"/>
+        <location filename="../review_view.py" line="134"/>
         <source>Transcribing…</source>
         <translation>Litteroidaan…</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="177"/>
+        <location filename="../review_view.py" line="144"/>
         <source>Swap failed</source>
         <translation>Vaihto epäonnistui</translation>
     </message>
@@ -498,167 +498,167 @@
 <context>
     <name>RubricEditor</name>
     <message>
-        <location filename="../rubric_editor.py" line="39"/>
+        <location filename="../rubric_editor.py" line="40"/>
         <source>New from default</source>
         <translation>Uusi oletusmallista</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="41"/>
+        <location filename="../rubric_editor.py" line="42"/>
         <source>Import YAML…</source>
         <translation>Tuo YAML…</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="41"/>
+        <location filename="../rubric_editor.py" line="42"/>
         <source>Export YAML…</source>
         <translation>Vie YAML…</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="44"/>
+        <location filename="../rubric_editor.py" line="45"/>
         <source>Save as new version</source>
         <translation>Tallenna uutena versiona</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="46"/>
+        <location filename="../rubric_editor.py" line="47"/>
         <source>Template</source>
         <translation>Malli</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="59"/>
+        <location filename="../rubric_editor.py" line="60"/>
         <source>Add criterion…</source>
         <translation>Lisää kriteeri…</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="59"/>
+        <location filename="../rubric_editor.py" line="60"/>
         <source>Remove criterion</source>
         <translation>Poista kriteeri</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="73"/>
+        <location filename="../rubric_editor.py" line="74"/>
         <source>Only trainers save rubric versions; you can try a draft here.</source>
         <translation>Vain kouluttajat tallentavat arviointimallien versioita; luonnosta voit kokeilla tässä.</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="80"/>
+        <location filename="../rubric_editor.py" line="81"/>
         <source>Id</source>
         <translation>Tunniste</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="86"/>
+        <location filename="../rubric_editor.py" line="87"/>
         <source>Title</source>
         <translation>Otsikko</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="86"/>
+        <location filename="../rubric_editor.py" line="87"/>
         <source>Description</source>
         <translation>Kuvaus</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="87"/>
+        <location filename="../rubric_editor.py" line="88"/>
         <source>Not applicable when</source>
         <translation>Ei sovellu, kun</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="92"/>
+        <location filename="../rubric_editor.py" line="93"/>
         <source>Met if any of (one pattern a line)</source>
         <translation>Täyttyy, jos jokin näistä (yksi kuvio riville)</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="93"/>
+        <location filename="../rubric_editor.py" line="94"/>
         <source>Not met if any of</source>
         <translation>Ei täyty, jos jokin näistä</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="94"/>
+        <location filename="../rubric_editor.py" line="95"/>
         <source>Example utterances that meet it (one a line)</source>
         <translation>Esimerkkirepliikit, jotka täyttävät sen (yksi riville)</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="95"/>
+        <location filename="../rubric_editor.py" line="96"/>
         <source>Example utterances that do not</source>
         <translation>Esimerkkirepliikit, jotka eivät täytä sitä</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="96"/>
+        <location filename="../rubric_editor.py" line="97"/>
         <source>Coaching tips</source>
         <translation>Valmennusvinkit</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="107"/>
+        <location filename="../rubric_editor.py" line="108"/>
         <source>Critical: not met fails the whole evaluation</source>
         <translation>Kriittinen: jos ei täyty, koko arviointi hylätään</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="109"/>
+        <location filename="../rubric_editor.py" line="110"/>
         <source>Weight</source>
         <translation>Paino</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="119"/>
+        <location filename="../rubric_editor.py" line="120"/>
         <source>Try it</source>
         <translation>Kokeile</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="121"/>
+        <location filename="../rubric_editor.py" line="122"/>
         <source>Transcript</source>
         <translation>Litterointi</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="126"/>
+        <location filename="../rubric_editor.py" line="127"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="126"/>
+        <location filename="../rubric_editor.py" line="127"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="126"/>
+        <location filename="../rubric_editor.py" line="127"/>
         <source>Matched utterance</source>
         <translation>Osuva repliikki</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="224"/>
+        <location filename="../rubric_editor.py" line="225"/>
         <source>Valid: {0} criteria</source>
         <translation>Kelvollinen: {0} kriteeriä</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="233"/>
+        <location filename="../rubric_editor.py" line="234"/>
         <source>Add criterion</source>
         <translation>Lisää kriteeri</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="233"/>
+        <location filename="../rubric_editor.py" line="234"/>
         <source>Id (lower case, e.g. upsell_offer):</source>
         <translation>Tunniste (pienin kirjaimin, esim. lisamyynti):</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="312"/>
+        <location filename="../rubric_editor.py" line="299"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="316"/>
+        <location filename="../rubric_editor.py" line="303"/>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="316"/>
+        <location filename="../rubric_editor.py" line="303"/>
         <source>Saved {0} v{1} as a new version.</source>
         <translation>{0} v{1} tallennettiin uutena versiona.</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="319"/>
+        <location filename="../rubric_editor.py" line="306"/>
         <source>Import rubric</source>
         <translation>Tuo arviointimalli</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="326"/>
+        <location filename="../rubric_editor.py" line="313"/>
         <source>Not imported</source>
         <translation>Ei tuotu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="331"/>
+        <location filename="../rubric_editor.py" line="318"/>
         <source>Export rubric</source>
         <translation>Vie arviointimalli</translation>
     </message>
@@ -906,54 +906,92 @@
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <location filename="../labels.py" line="13"/>
+        <source>imported</source>
+        <translation>tuotu</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="13"/>
+        <source>transcribing</source>
+        <translation>litteroidaan</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="14"/>
+        <source>transcribed</source>
+        <translation>litteroitu</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="15"/>
+        <source>needs review</source>
+        <translation>tarkistettava</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="15"/>
+        <source>failed</source>
+        <translation>epäonnistui</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="16"/>
+        <source>phone</source>
+        <translation>puhelu</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="16"/>
+        <source>chat</source>
+        <translation>chat</translation>
+    </message>
+</context>
+<context>
     <name>StatusDetail</name>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="47"/>
         <source>{0} repeats “{1}” over and over: the model got stuck in a loop</source>
         <translation>{0}: ”{1}” toistuu yhä uudelleen – malli jäi kiertämään kehää</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="48"/>
         <source>{0} is in {1}, but the model {2} only understands English: transcribe it again with base or Automatic</source>
         <translation>{0}: kieli on {1}, mutta malli {2} ymmärtää vain englantia – litteroi uudelleen mallilla base tai Automaattinen</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="49"/>
         <source>{0} of {1} words of {2} come from passages the model was unsure of or repeated: likely invented text</source>
         <translation>Kohdista, joissa malli oli epävarma tai toisti itseään, on {0}/{1} sanaa ({2}) – teksti on todennäköisesti keksittyä</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="50"/>
         <source>The two channels speak different languages; each was transcribed in its own</source>
         <translation>Kanavilla puhutaan eri kieliä; kumpikin litteroitiin omalla kielellään</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="51"/>
         <source>Mono recording: agent and customer were told apart by their voices (estimated)</source>
         <translation>Monotallenne: asiakaspalvelija ja asiakas erotettiin äänistä (arvio)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="52"/>
         <source>Mono recording: only one voice was heard, so the speakers are not separated</source>
         <translation>Monotallenne: kuului vain yksi ääni, joten puhujia ei erotettu</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="53"/>
         <source>The call is in {0}, which the rubric {1} does not cover: it is not scored</source>
         <translation>Puhelun kieli on {0}, jota arviointimalli {1} ei kata: sitä ei arvioida</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="54"/>
         <source>The agent&apos;s channel</source>
         <translation>Asiakaspalvelijan kanava</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="55"/>
         <source>The customer&apos;s channel</source>
         <translation>Asiakkaan kanava</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="56"/>
         <source>The recording</source>
         <translation>Tallenne</translation>
     </message>
