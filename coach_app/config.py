@@ -24,7 +24,7 @@ class TranscriptionSettings(BaseModel):
 
     #: "auto" (per detected language: tiny.en for English, base for the rest), an embedded
     #: model ("tiny.en", "base"; see transcription/models.py) or a local CTranslate2 model folder.
-    #: Nothing is downloaded. "embedded" in older settings files means tiny.en.
+    #: Nothing is downloaded. "embedded" in older settings files means auto.
     model: str = "auto"
     device: Literal["auto", "cpu", "cuda"] = "auto"
     #: "auto" = int8 on CPU, float16 on CUDA
@@ -43,7 +43,7 @@ class TranscriptionSettings(BaseModel):
     @classmethod
     def _model(cls, v: str) -> str:
         v = v.strip()
-        return "tiny.en" if v in ("", "embedded") else v
+        return "auto" if v in ("", "embedded") else v
 
     @field_validator("language")
     @classmethod

@@ -52,7 +52,7 @@ def test_doubtful_passages_flag_a_channel_only_above_the_share():
 
 
 def test_model_names_resolve_offline_or_say_what_would_work(tmp_path):
-    assert models.canonical("embedded") == models.canonical("") == "tiny.en"
+    assert models.canonical("embedded") == models.canonical("") == "auto"  # older settings files
     assert models.model_for_language("auto", "en") == "tiny.en"
     assert models.model_for_language("auto", "fi") == models.model_for_language("auto", "sv") == "base"
     assert models.model_for_language("base", "en") == "base"
@@ -62,7 +62,7 @@ def test_model_names_resolve_offline_or_say_what_would_work(tmp_path):
     msg = str(e.value)
     assert "'large-v3' is not installed" in msg and "nothing can be downloaded" in msg
     assert "tiny.en" in msg and "base" in msg and "folder" in msg and "\n" not in msg
-    assert TranscriptionSettings(model="embedded").model == "tiny.en"  # older settings files
+    assert TranscriptionSettings(model="embedded").model == "auto"
 
 
 def test_base_model_parts_that_do_not_join_to_the_published_hash_are_refused(tmp_path, monkeypatch):

@@ -27,7 +27,8 @@ from coach_app.errors import ConfigurationError
 AUTO = "auto"
 TINY_EN = "tiny.en"
 BASE = "base"
-#: the name older settings files use for tiny.en
+#: what older settings files say: "the embedded model" (tiny.en was the only one); read as
+#: auto, so an old workspace gets base for its Finnish calls instead of a refusal
 LEGACY_EMBEDDED = "embedded"
 
 BASE_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
@@ -57,10 +58,10 @@ EMBEDDED: dict[str, EmbeddedModel] = {
 
 
 def canonical(name: str | None) -> str:
-    """The setting's value as the name we use: '' / 'embedded' (older settings) mean tiny.en."""
+    """The setting's value as the name we use: '' and 'embedded' (older settings) mean auto."""
     value = (name or "").strip()
     if value in ("", LEGACY_EMBEDDED):
-        return TINY_EN
+        return AUTO
     return value
 
 
