@@ -221,7 +221,7 @@ sections:
 
 
 @pytest.mark.parametrize("change, message", [
-    (("weight: 1", "weight: -2"), "test.yaml:12: criterion 'thanks': weight: weight must be a positive number"),
+    (("weight: 1", "weight: -2"), "test.yaml:12: criterion 'thanks': weight: weight must be a positive number up to 1000"),
     (("weight: 1", "weight: 1\n        wieght: 2"), "test.yaml:13: criterion 'thanks': unknown key 'wieght'"),
     (("weight: 1", "weight: lots"), "criterion 'thanks': weight: Input should be a valid number"),
     (('["thank"]', '["re:thank(("]'), "criterion 'thanks': met.en: bad regular expression"),
@@ -337,3 +337,39 @@ def test_what_a_finnish_opening_lacks_is_said_in_finnish():
             Segment("customer", 3000, 6000, "Huomenta, laskussani on virhe.")]
     s = next(x for x in score_segments(segs, load_rubric(DEFAULT_RUBRIC), "fi").scores if x.criterion.id == "greeting")
     assert s.status == "not_met" and "(avun tarjoaminen)" in s.rationale and "offer" not in s.rationale
+
+
+def test_hostile_rubrics_are_refused_quickly_with_one_line():
+    from coach_app.core.rubric import RubricError, parse_rubric
+
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join(f"*{chr(97 + i)}" for _ in range(9)) + "]\n" for i in range(8))
+    with pytest.raises(RubricError, match=r"<rubric>:\d+: YAML aliases .* are not allowed"):
+        parse_rubric(laughs)  # 9 levels x 9 aliases: 387 million items if expanded
+    text = DEFAULT_RUBRIC.read_text("utf-8").replace("weight: 1\n", "weight: 1.0e308\n", 1)
+    assert text != DEFAULT_RUBRIC.read_text("utf-8")
+    with pytest.raises(RubricError, match="weight must be a positive number up to 1000"):
+        parse_rubric(text)
+
+
+@pytest.mark.parametrize("start, why", [("NaN", "NaN is not a number"), ("Infinity", "Infinity is not a number"),
+                                         ("1e300", "between 0 and 86400"), ("true", "not true/false")])
+def test_transcript_times_that_are_not_times_are_refused(tmp_path, start, why):
+    from coach_app.core.formats import read_transcript_file
+    from coach_app.errors import InputFileError
+
+    f = tmp_path / "t.json"
+    f.write_text('{"segments": [{"speaker": "agent", "start": %s, "end": 2, "text": "hello"}]}' % start)
+    with pytest.raises(InputFileError, match=why) as e:
+        read_transcript_file(f)
+    assert str(f) in str(e.value) and "\n" not in str(e.value)
+
+
+def test_a_transcript_nested_beyond_reason_is_refused(tmp_path):
+    from coach_app.core.formats import read_transcript_file
+    from coach_app.errors import InputFileError
+
+    f = tmp_path / "deep.json"
+    f.write_text("[" * 100000 + "]" * 100000)
+    with pytest.raises(InputFileError, match="nested too deeply"):
+        read_transcript_file(f)

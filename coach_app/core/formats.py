@@ -49,13 +49,25 @@ def _speaker(path: Path, raw: object, where: str) -> str:
     return _SPEAKER_ALIASES[key]
 
 
+#: the longest recording a time may point into (seconds): a day
+MAX_TIME_S = 86400.0
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number")
+
+
 def parse_transcript_json(path: Path, text: str) -> ParsedTranscript:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)  # NaN and Infinity are not JSON numbers
     except json.JSONDecodeError as exc:
         raise InputFileError(
             path, f"transcript is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except ValueError as exc:
+        raise InputFileError(path, f"transcript is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise InputFileError(path, "transcript JSON is nested too deeply to be a transcript") from None
     if not isinstance(data, dict):
         raise InputFileError(path, "transcript JSON must be an object with a 'segments' list")
     segs = data.get("segments")
@@ -77,10 +89,14 @@ def parse_transcript_json(path: Path, text: str) -> ParsedTranscript:
         missing = [k for k in ("speaker", "start", "end", "text") if k not in seg]
         if missing:
             raise InputFileError(path, f"{where} is missing {', '.join(missing)}")
+        if isinstance(seg["start"], bool) or isinstance(seg["end"], bool):
+            raise InputFileError(path, f"{where}: start and end must be numbers (seconds), not true/false")
         try:
             start, end = float(seg["start"]), float(seg["end"])
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise InputFileError(path, f"{where}: start and end must be numbers (seconds)") from None
+        if not (0 <= start <= MAX_TIME_S and 0 <= end <= MAX_TIME_S):
+            raise InputFileError(path, f"{where}: start and end must be times in seconds between 0 and {MAX_TIME_S:.0f}")
         if start < 0 or end < start:
             raise InputFileError(path, f"{where}: end ({end}) is before start ({start}) or negative")
         if not isinstance(seg["text"], str):

@@ -17,6 +17,8 @@ from coach_app.errors import CoachError
 DETECTOR_KINDS = ("phrases", "greeting", "reflection", "talk_over", "hold", "clarity", "semantic", "person")
 #: the judge model the default rubric pins (coach_app/core/semantic/models/<id>.npz)
 DEFAULT_JUDGE = "judge-2"
+#: criterion weights are relative; anything larger only risks overflowing the total
+MAX_WEIGHT = 1000.0
 
 
 class RubricError(CoachError):
@@ -102,8 +104,8 @@ class Criterion(Strict):
     @field_validator("weight")
     @classmethod
     def _weight(cls, v: float) -> float:
-        if not v > 0:
-            raise ValueError("weight must be a positive number")
+        if not 0 < v <= MAX_WEIGHT:  # NaN fails too; a huge weight would make the total NaN
+            raise ValueError(f"weight must be a positive number up to {MAX_WEIGHT:g}")
         return v
 
     @model_validator(mode="after")
@@ -191,9 +193,17 @@ def _compose_with_lines(text: str, origin: str) -> tuple[Any, dict[tuple, int]]:
         where = f":{mark.line + 1}" if mark else ""
         raise RubricError(f"{origin}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
     lines: dict[tuple, int] = {}
+    seen: set[int] = set()
 
     def build(n, path: tuple):
         lines[path] = n.start_mark.line + 1
+        if isinstance(n, (yaml.MappingNode, yaml.SequenceNode)):
+            # an alias (*name) reuses a node: expanding nested aliases grows exponentially
+            # ("billion laughs"), so a rubric may not use them
+            if id(n) in seen:
+                raise RubricError(f"{origin}:{n.start_mark.line + 1}: YAML aliases (&anchor / *alias) are not "
+                                  "allowed in a rubric; write the entries out")
+            seen.add(id(n))
         if isinstance(n, yaml.MappingNode):
             out = {}
             for k, v in n.value:
