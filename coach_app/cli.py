@@ -18,7 +18,8 @@ from coach_app import __version__
 from coach_app.cli_audio import _add_transcription_flags
 from coach_app.cli_audio import add_parsers as add_audio_parsers
 from coach_app.cli_export import cmd_export, cmd_report
-from coach_app.cli_output import _print_scores, _print_transcript, _score_stored, interaction_json, segments_json
+from coach_app.cli_output import (_print_scores, _print_transcript, _score_stored, interaction_id, interaction_json,
+                                  segments_json)
 from coach_app.cli_review import cmd_review
 from coach_app.cli_train import add_parser as add_train_parser
 from coach_app.config import apply_overrides, resolve_workspace
@@ -90,7 +91,11 @@ def cmd_import(ctx: Context, args) -> int:
 
 
 def cmd_list(ctx: Context, args) -> int:
+    from coach_app.db.models import INTERACTION_STATUSES
     from coach_app.services.queries import list_interactions
+
+    if args.status is not None and args.status not in INTERACTION_STATUSES:
+        raise CoachError(f"--status {args.status!r} is not a status (one of: {', '.join(INTERACTION_STATUSES)})")
 
     rows = list_interactions(ctx.engine, agent=args.agent, status=args.status)
     if args.json:
@@ -226,12 +231,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("list", help="list interactions")
     s.add_argument("--agent", metavar="NAME")
-    s.add_argument("--status")
+    s.add_argument("--status", help="imported, transcribing, transcribed, needs_review or failed")
     s.add_argument("--json", action="store_true", help="JSON Lines, one interaction per line")
     s.set_defaults(func=cmd_list)
 
     s = sub.add_parser("show", help="show an interaction's transcript")
-    s.add_argument("id", type=int)
+    s.add_argument("id", type=interaction_id)
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_show)
 
@@ -264,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_export)
 
     s = sub.add_parser("review", help="review an interaction as a team lead, or self-assess it as its agent")
-    s.add_argument("id", type=int)
+    s.add_argument("id", type=interaction_id)
     s.add_argument("--as", dest="author", metavar="NAME", help="who is reviewing")
     s.add_argument("--kind", choices=["lead", "calibration", "self"], default="lead")
     s.add_argument("--set", action="append", metavar="CRITERION=STATUS", help="met, not_met, na, or a score for 1-5 / 0-10 criteria")

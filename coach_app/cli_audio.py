@@ -7,8 +7,8 @@ import json
 import sys
 
 from coach_app.cli_export import _export_pdf
-from coach_app.cli_output import (_print_scores, _print_transcript, _progress_printer, _score_stored, interaction_json,
-                                  segments_json)
+from coach_app.cli_output import (_print_scores, _print_transcript, _progress_printer, _score_stored, interaction_id,
+                                  interaction_json, segments_json)
 from coach_app.errors import CoachError
 from coach_app.transcription.base import ChannelMap
 
@@ -102,7 +102,7 @@ def _add_transcription_flags(p: argparse.ArgumentParser) -> None:
 
 def add_parsers(sub) -> None:
     s = sub.add_parser("transcribe", help="transcribe imported recordings")
-    s.add_argument("ids", nargs="*", type=int, metavar="ID")
+    s.add_argument("ids", nargs="*", type=interaction_id, metavar="ID")
     s.add_argument("--pending", action="store_true", help="every recording not yet transcribed (the default)")
     s.add_argument("--retry-failed", action="store_true", help="with --pending: also retry failed ones")
     _add_transcription_flags(s)
@@ -120,6 +120,6 @@ def add_parsers(sub) -> None:
     s.set_defaults(func=cmd_analyze)
 
     s = sub.add_parser("swap-speakers", help="agent and customer the other way round in a transcript, then re-score")
-    s.add_argument("id", type=int)
+    s.add_argument("id", type=interaction_id)
     s.add_argument("--rubric", metavar="PATH_OR_ID")
     s.set_defaults(func=cmd_swap_speakers)

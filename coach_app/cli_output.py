@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+
+#: the largest id a database row can have (SQLite and PostgreSQL bigint)
+MAX_ID = 2**63 - 1
+
+
+def interaction_id(text: str) -> int:
+    """argparse type for an id: a clear line instead of an overflow deep in the database."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text} is not an id (ids run from 1 to {MAX_ID})")
+    return value
 
 
 def interaction_json(inter) -> dict:

@@ -82,3 +82,21 @@ def test_postgres_url_from_flag_works(tmp_path, db_url):
     assert r.returncode == 0, r.stderr
     assert "imported: #1" in r.stdout
     assert not (tmp_path / "coach.db").exists() or db_url.startswith("sqlite")
+
+
+def test_bad_ids_statuses_and_empty_folders_get_one_line_and_change_nothing(tmp_path):
+    import subprocess
+    import sys
+
+    def coach(*args):
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), "--workspace", str(tmp_path / "ws"), *args],
+                              capture_output=True, text=True, cwd=ROOT)
+
+    r = coach("show", str(2**64))
+    assert r.returncode == 2 and "is not an id (ids run from 1 to" in r.stderr and "Traceback" not in r.stderr
+    r = coach("list", "--status", "bogus")
+    assert r.returncode == 1 and "'bogus' is not a status" in r.stderr
+    (tmp_path / "call.wav").mkdir()  # a folder named like a recording
+    r = coach("import", str(tmp_path / "call.wav"))
+    assert r.returncode == 1 and "a folder with no recordings or transcripts" in r.stderr
+    assert "no interactions yet" in coach("list").stdout

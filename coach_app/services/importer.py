@@ -143,9 +143,11 @@ def expand_inputs(paths: list[str]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(
-                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in AUDIO_SUFFIXES | TRANSCRIPT_SUFFIXES)
-            )
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in AUDIO_SUFFIXES | TRANSCRIPT_SUFFIXES)
+            if not found:  # also a folder named like a file ("call.wav/"): say so, import nothing
+                raise CoachError(f"{p}: a folder with no recordings or transcripts in it "
+                                 f"({', '.join(sorted(AUDIO_SUFFIXES | TRANSCRIPT_SUFFIXES))})")
+            out.extend(found)
         else:
             out.append(p)
     return out
