@@ -22,7 +22,7 @@ from coach_app.cli_output import (_print_scores, _print_transcript, _score_store
                                   segments_json)
 from coach_app.cli_review import cmd_review
 from coach_app.cli_train import add_parser as add_train_parser
-from coach_app.config import apply_overrides, resolve_workspace
+from coach_app.config import apply_overrides, private_file, resolve_workspace
 from coach_app.errors import CoachError
 from coach_app.transcription.base import ChannelMap
 
@@ -298,13 +298,25 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class _WorkspaceLog(logging.FileHandler):
+    """WORKSPACE/coach.log, opened at the first record (a new workspace exists by then: the
+    command that fails has created it), owner-only; no log where the folder never appears."""
+
+    def __init__(self, path: Path):
+        super().__init__(path, encoding="utf-8", delay=True)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.stream is None:
+            if not Path(self.baseFilename).parent.is_dir():
+                return
+            private_file(Path(self.baseFilename))
+        super().emit(record)
+
+
 def _setup_logging(ws_root: Path | None, debug: bool) -> None:
     handlers: list[logging.Handler] = []
-    if ws_root is not None and ws_root.is_dir():
-        try:
-            handlers.append(logging.FileHandler(ws_root / "coach.log", encoding="utf-8"))
-        except OSError:
-            pass
+    if ws_root is not None:
+        handlers.append(_WorkspaceLog(ws_root / "coach.log"))
     if debug:
         handlers.append(logging.StreamHandler(sys.stderr))
     logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, handlers=handlers or [logging.NullHandler()],
@@ -326,10 +338,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         ctx = Context(args)
         _setup_logging(ctx.ws.root, args.debug)
-        return args.func(ctx, args)
+        rc = args.func(ctx, args)
+        log.info("%s: exit %s", args.command, rc)
+        return rc
     except CoachError as exc:
         if args.debug:
             raise
+        log.info("%s: %s", args.command, exc)
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -91,8 +91,10 @@ class Workspace:
         return self.root / "coach.log"
 
     def ensure_dirs(self) -> None:
-        for d in (self.root, self.recordings_dir, self.exports_dir):
-            d.mkdir(parents=True, exist_ok=True)
+        self.root.mkdir(parents=True, exist_ok=True)
+        for d in (self.recordings_dir, self.exports_dir):
+            if not d.exists():  # recordings and reports are personal data: the owner's alone
+                d.mkdir(parents=True, mode=0o700, exist_ok=True)
 
     def load_settings(self) -> Settings:
         if not self.settings_path.exists():
@@ -142,3 +144,15 @@ def apply_overrides(settings: TranscriptionSettings, **overrides: object) -> Tra
     except ValidationError as exc:
         err = exc.errors()[0]
         raise CoachError(f"transcription setting '{err['loc'][0]}': {err['msg']}") from None
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` (if missing) readable and writable by its owner only, for files holding
+    transcripts or personal data (the SQLite database, the log)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # not ours to change (a shared or read-only place): opening it reports the real problem
+    return path

@@ -100,3 +100,17 @@ def test_bad_ids_statuses_and_empty_folders_get_one_line_and_change_nothing(tmp_
     r = coach("import", str(tmp_path / "call.wav"))
     assert r.returncode == 1 and "a folder with no recordings or transcripts" in r.stderr
     assert "no interactions yet" in coach("list").stdout
+
+
+def test_the_database_and_the_log_are_readable_by_their_owner_only(tmp_path):
+    import stat
+    import subprocess
+    import sys
+
+    ws = tmp_path / "ws"
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "--workspace", str(ws), "import",
+                        str(DATA / "scoring" / "own-en-001.json")], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    for name in ("coach.db", "coach.log"):
+        assert stat.S_IMODE((ws / name).stat().st_mode) == 0o600, name
+    assert stat.S_IMODE((ws / "recordings").stat().st_mode) == 0o700

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
+from coach_app.config import private_file
 from coach_app.errors import CoachError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -31,6 +32,8 @@ def make_engine(url: str) -> Engine:
     if parsed.drivername.startswith("sqlite"):
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            # transcripts live here: owner-only (SQLite gives its -wal/-shm files the same mode)
+            private_file(Path(parsed.database))
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

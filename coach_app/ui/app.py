@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from coach_app.config import resolve_workspace
+from coach_app.config import private_file, resolve_workspace
 from coach_app.errors import CoachError
 
 log = logging.getLogger("coach.ui")
@@ -31,7 +31,7 @@ def build_context(app_pool: QThreadPool | None = None):
 
     ws = resolve_workspace()
     ws.ensure_dirs()
-    logging.basicConfig(filename=ws.log_path, level=logging.INFO, force=True,
+    logging.basicConfig(filename=private_file(ws.log_path), level=logging.INFO, force=True,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = ws.load_settings()
     engine = open_database(ws.db_url)
