@@ -221,3 +221,27 @@ def test_an_interrupted_job_is_found_and_rerun_cleanly(workspace, engine, fake_t
         assert s.exec(select(TranscriptionJob.error)).one() == "interrupted before it finished"
     assert pending_interaction_ids(engine) == [iid]
     assert transcribe_interaction(workspace, engine, iid, fake_transcriber).interaction.status == "transcribed"
+
+
+def test_names_and_texts_the_database_cannot_hold_are_refused_before_anything_is_stored(workspace, engine, tmp_path):
+    from sqlmodel import select
+
+    from coach_app.db.models import Interaction, Person
+    from coach_app.errors import CoachError
+    from coach_app.services.importer import import_file
+
+    ok = tmp_path / "ok.json"
+    ok.write_text('{"segments": [{"speaker": "agent", "start": 0, "end": 2, "text": "hello"}]}')
+    with pytest.raises(CoachError, match="at most 200 characters"):
+        import_file(workspace, engine, ok, agent="A" * 5000)
+    for body, why in (('"text": "hel\\u0000lo"', "NUL character"), ('"text": "\\ud800"', "unpaired surrogate")):
+        f = tmp_path / f"bad{len(why)}.json"
+        f.write_text('{"segments": [{"speaker": "agent", "start": 0, "end": 2, %s}]}' % body)
+        with pytest.raises(CoachError, match=why):
+            import_file(workspace, engine, f, agent="Ann")
+    f = tmp_path / "lang.json"
+    f.write_text('{"language": "../../etc", "segments": [{"speaker": "agent", "start": 0, "end": 2, "text": "hi"}]}')
+    with pytest.raises(CoachError, match="language code"):
+        import_file(workspace, engine, f, agent="Ann")
+    with Session(engine) as s:  # nothing of it reached the database (SQLite and PostgreSQL alike)
+        assert s.exec(select(Interaction)).all() == [] and s.exec(select(Person)).all() == []

@@ -49,6 +49,19 @@ def _speaker(path: Path, raw: object, where: str) -> str:
     return _SPEAKER_ALIASES[key]
 
 
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
+
+
+def _unstorable(text: str) -> str | None:
+    """What keeps ``text`` out of a database, in words (a NUL byte; half of a UTF-16 pair,
+    which JSON's \\ud800 escapes can produce), or None."""
+    if "\x00" in text:
+        return "contains a NUL character"
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        return "contains an unpaired surrogate (\\ud800-\\udfff), which is not a character"
+    return None
+
+
 #: the longest recording a time may point into (seconds): a day
 MAX_TIME_S = 86400.0
 
@@ -79,7 +92,7 @@ def parse_transcript_json(path: Path, text: str) -> ParsedTranscript:
     if channel not in CHANNEL_TYPES:
         raise InputFileError(path, f"'channel' must be phone or chat, not {data.get('channel')!r}")
     language = data.get("language")
-    if language is not None and (not isinstance(language, str) or not language.strip()):
+    if language is not None and (not isinstance(language, str) or not _LANGUAGE_CODE.fullmatch(language.strip())):
         raise InputFileError(path, "'language' must be a language code such as 'en' or 'fi'")
     segments: list[Segment] = []
     for i, seg in enumerate(segs):
@@ -101,6 +114,7 @@ def parse_transcript_json(path: Path, text: str) -> ParsedTranscript:
             raise InputFileError(path, f"{where}: end ({end}) is before start ({start}) or negative")
         if not isinstance(seg["text"], str):
             raise InputFileError(path, f"{where}: text must be a string")
+
         segments.append(
             Segment(_speaker(path, seg["speaker"], where), seconds_to_ms(start), seconds_to_ms(end), seg["text"].strip())
         )
@@ -150,6 +164,9 @@ def read_transcript_file(path: Path) -> ParsedTranscript:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputFileError(path, "transcript is not UTF-8 text") from None
-    if path.suffix.lower() == ".json":
-        return parse_transcript_json(path, text)
-    return parse_chat_text(path, text)
+    parsed = parse_transcript_json(path, text) if path.suffix.lower() == ".json" else parse_chat_text(path, text)
+    for i, seg in enumerate(parsed.segments):
+        bad = _unstorable(seg.text)
+        if bad:
+            raise InputFileError(path, f"turn {i + 1}: text {bad}")
+    return parsed

@@ -108,15 +108,53 @@ class PatternError(ValueError):
     pass
 
 
+def _nested_repeat(pattern: str) -> bool:
+    """True when a repeated group holds another repeat — ``(a+)+``, ``(\\w+\\s?)*``: on a line
+    that almost matches, Python's backtracking engine then takes exponential time (a rubric
+    pattern must never hang scoring)."""
+    try:
+        import re._parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover - older layout
+        import sre_parse  # type: ignore[no-redef]
+    repeats = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None)}
+
+    def walk(items, inside: bool) -> bool:
+        for op, av in items:
+            if op in repeats:
+                lo, hi, sub = av
+                many = hi is sre_parse.MAXREPEAT or hi > 1
+                if many and inside:
+                    return True
+                if walk(sub, inside or many):
+                    return True
+            elif op is sre_parse.SUBPATTERN:
+                if walk(av[-1], inside):
+                    return True
+            elif op is sre_parse.BRANCH:
+                if any(walk(b, inside) for b in av[1]):
+                    return True
+            elif op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT):
+                if walk(av[1], inside):
+                    return True
+        return False
+
+    return walk(sre_parse.parse(pattern), False)
+
+
 def compile_pattern(source: str, lang: str) -> Pattern:
     text = source.strip()
     if not text:
         raise PatternError("empty pattern")
     if text.startswith("re:"):
+        body = text[3:].strip()
         try:
-            return Pattern(source, regex=re.compile(text[3:].strip()))
+            regex = re.compile(body)
         except re.error as exc:
-            raise PatternError(f"bad regular expression {text[3:].strip()!r}: {exc}") from None
+            raise PatternError(f"bad regular expression {body!r}: {exc}") from None
+        if _nested_repeat(body):
+            raise PatternError(f"regular expression {body!r} repeats a group that itself repeats; that can take "
+                               "exponential time on some lines: write it without the nested repetition")
+        return Pattern(source, regex=regex)
     toks: list[Tok] = []
     for raw in text.lower().split():
         if raw == "*":
