@@ -190,12 +190,10 @@ def cmd_rubric(ctx: Context, args) -> int:
             raise CoachError("usage: coach rubric export ID [OUT]")
         version, _ = resolve_rubric(ctx.engine, args.target[0])
         if len(args.target) == 2:
-            out = Path(args.target[1])
-            if out.exists() and not args.force:
-                raise CoachError(f"{out}: already exists (use --force to overwrite)")
-            tmp = out.with_name(out.name + ".tmp")
-            tmp.write_text(version.content, "utf-8")
-            tmp.replace(out)
+            from coach_app.export.files import write_atomically
+
+            out = write_atomically(Path(args.target[1]), lambda tmp: tmp.write_text(version.content, "utf-8"),
+                                   force=args.force)
             print(f"wrote {out}")
         else:
             sys.stdout.write(version.content)

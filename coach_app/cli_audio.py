@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from coach_app.cli_export import _export_pdf
 from coach_app.cli_output import (_print_scores, _print_transcript, _progress_printer, _score_stored, interaction_id,
@@ -47,6 +48,10 @@ def cmd_analyze(ctx, args) -> int:
     from coach_app.services.queries import interaction_with_transcript
     from coach_app.services.transcripts import transcribe_interaction
 
+    if args.pdf:  # refused now, not after the call was scored and stored
+        from coach_app.export.files import check_target
+
+        check_target(Path(args.pdf), args.force)
     res = import_file(ctx.ws, ctx.engine, args.file, agent=args.agent, channels=args.channels)
     iid = res.interaction.id
     if res.interaction.kind == "audio" and (res.interaction.status not in ("transcribed", "needs_review")):

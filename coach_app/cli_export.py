@@ -23,7 +23,7 @@ def _export_pdf(ctx, interaction_id: int, out: str | None, lang: str | None, red
 
 
 def cmd_export(ctx, args) -> int:
-    from coach_app.export.files import write_atomically
+    from coach_app.export.files import check_target, write_atomically
 
     what, rest = args.what, args.rest
     if what == "csv":
@@ -33,11 +33,14 @@ def cmd_export(ctx, args) -> int:
 
         if len(rest) != 1:
             raise CoachError("usage: coach export csv [--from DATE] [--to DATE] OUT")
+        out = Path(rest[0])
+        summary_path = out.with_name(out.stem + "-summary" + out.suffix)
+        check_target(out, args.force)  # both files or neither
+        check_target(summary_path, args.force)
         detail, summary = export_rows(ctx.engine, parse_occurred_at(args.date_from), parse_occurred_at(args.date_to))
         lang = args.lang or "en"
         red = None if args.no_redact else (lambda v: redact(v, lang))
-        out = write_atomically(Path(rest[0]), lambda tmp: write_csv(tmp, COLUMNS, detail, lang, red), force=args.force)
-        summary_path = out.with_name(out.stem + "-summary" + out.suffix)
+        out = write_atomically(out, lambda tmp: write_csv(tmp, COLUMNS, detail, lang, red), force=args.force)
         write_atomically(summary_path, lambda tmp: write_csv(tmp, SUMMARY_COLUMNS, summary, lang, red), force=args.force)
         print(f"wrote {out} ({len(detail)} rows) and {summary_path} ({len(summary)} evaluations)")
         return 0

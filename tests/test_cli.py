@@ -114,3 +114,40 @@ def test_the_database_and_the_log_are_readable_by_their_owner_only(tmp_path):
     for name in ("coach.db", "coach.log"):
         assert stat.S_IMODE((ws / name).stat().st_mode) == 0o600, name
     assert stat.S_IMODE((ws / "recordings").stat().st_mode) == 0o700
+
+
+def test_commands_that_cannot_write_their_output_change_nothing(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    ws = tmp_path / "ws"
+
+    def coach(*args):
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), "--workspace", str(ws), *args],
+                              capture_output=True, text=True, cwd=ROOT)
+
+    call = DATA / "scoring" / "own-en-001.json"
+    blocker = tmp_path / "plain-file"
+    blocker.write_text("x")
+    r = coach("analyze", str(call), "--pdf", str(blocker / "report.pdf"))
+    assert r.returncode == 1 and "not a writable folder" in r.stderr and "Traceback" not in r.stderr
+    assert "no interactions yet" in coach("list").stdout  # nothing imported, nothing scored
+    assert coach("score", str(call), "--save").returncode == 0
+    (tmp_path / "x-summary.csv").write_text("keep me")
+    r = coach("export", "csv", str(tmp_path / "x.csv"))
+    assert r.returncode == 1 and "already exists" in r.stderr
+    assert not (tmp_path / "x.csv").exists() and (tmp_path / "x-summary.csv").read_text() == "keep me"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("do not overwrite")
+    (tmp_path / "out.yaml.tmp").symlink_to(victim)  # the old fixed temporary name, planted
+    assert coach("rubric", "export", "1", str(tmp_path / "out.yaml")).returncode == 0
+    assert victim.read_text() == "do not overwrite" and "customer-encounter-model" in (tmp_path / "out.yaml").read_text()
+    # debris of killed imports is swept at the next import; a part still being written is not
+    old, fresh = ws / "recordings" / ".import-dead.part", ws / "recordings" / ".import-live.part"
+    old.write_bytes(b"x" * 1000)
+    fresh.write_bytes(b"y")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    assert coach("import", str(DATA / "scoring" / "own-fi-001.json")).returncode == 0
+    assert not old.exists() and fresh.exists()

@@ -48,6 +48,9 @@ def _copy_hashing(src: Path, dest_dir: Path) -> tuple[Path, str]:
     """Copy ``src`` into a temporary file in ``dest_dir``, returning it and the SHA-256."""
     dest_dir.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
+    from coach_app.export.files import sweep_stale_parts
+
+    sweep_stale_parts(dest_dir, ".import-*.part")  # what killed imports left behind
     fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".part", dir=dest_dir)
     try:
         with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
