@@ -245,3 +245,45 @@ def test_names_and_texts_the_database_cannot_hold_are_refused_before_anything_is
         import_file(workspace, engine, f, agent="Ann")
     with Session(engine) as s:  # nothing of it reached the database (SQLite and PostgreSQL alike)
         assert s.exec(select(Interaction)).all() == [] and s.exec(select(Person)).all() == []
+
+
+def test_recordings_cut_short_are_refused_though_they_still_decode(workspace, engine, tmp_path):
+    import subprocess
+
+    from coach_app.errors import InputFileError
+    from coach_app.services.importer import import_file
+
+    full = ROOT / "recordings" / "demo" / "demo-hold.wav"
+    cut = tmp_path / "cut.wav"
+    cut.write_bytes(full.read_bytes()[:300000])  # `head -c 300000`: a header for 60 s, 4.7 s of audio
+    with pytest.raises(InputFileError, match="truncated: the header announces 60.5 s but the file holds 4.7 s"):
+        import_file(workspace, engine, cut)
+    ogg = tmp_path / "full.ogg"
+    subprocess.run(["sox", str(full), str(ogg)], check=True)
+    (tmp_path / "cut.ogg").write_bytes(ogg.read_bytes()[:50000])
+    with pytest.raises(InputFileError, match="Ogg stream ends without its last page"):
+        import_file(workspace, engine, tmp_path / "cut.ogg")
+    assert import_file(workspace, engine, ogg).created  # the whole file is fine
+
+
+def test_many_clients_importing_one_file_into_a_new_database_at_once_all_succeed(db_url, tmp_path):
+    import subprocess
+    import sys
+
+    from sqlmodel import select
+
+    from coach_app.db.engine import make_engine
+    from coach_app.db.models import Interaction, Person
+
+    cmd = [sys.executable, str(ROOT / "main.py"), "--workspace", str(tmp_path / "ws"), "--db", db_url, "import",
+           str(DEMO / "demo-talkover.wav"), "--agent", "Brand New Agent"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT) for _ in range(6)]
+    results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read()) for p in procs]
+    assert [rc for rc, _, _ in results] == [0] * 6, [err for _, _, err in results]
+    assert sum(out.startswith("imported: #1") for _, out, _ in results) == 1  # one stored it
+    assert sum(out.startswith("already imported: #1") for _, out, _ in results) == 5  # five found it stored
+    engine = make_engine(db_url)
+    with Session(engine) as s:
+        assert len(s.exec(select(Interaction)).all()) == 1 and len(s.exec(select(Person)).all()) == 1
+    engine.dispose()
+    assert len(list((tmp_path / "ws" / "recordings").rglob("*.wav"))) == 1

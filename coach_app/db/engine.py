@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, create_engine
@@ -51,12 +52,41 @@ def _alembic_config(connection):
     return cfg
 
 
+#: the advisory-lock key that serialises schema migrations on PostgreSQL ("coachmig" in ASCII)
+_MIGRATION_LOCK = 0x636F6163686D6967
+
+
+@contextlib.contextmanager
+def _sqlite_file_lock(engine: Engine):
+    """Processes opening a new SQLite workspace at once migrate one after the other (an OS
+    lock on a file beside the database; SQLite's own locking does not cover Alembic's checks)."""
+    db = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if not db or db == ":memory:":
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: SQLite's own locking is all there is
+        yield
+        return
+    with open(f"{db}.migrate-lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (creating every table on a new database)."""
     from alembic import command
 
     try:
-        with engine.begin() as conn:
+        with _sqlite_file_lock(engine), engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # clients starting at once on a new team database: one migrates, the others
+                # wait for it (a transaction-level lock, released at commit) and find it done
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
             command.upgrade(_alembic_config(conn), revision)
     except OperationalError as exc:
         raise CoachError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: "

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from coach_app.config import Workspace
@@ -74,6 +75,14 @@ def _check_readable(path: Path) -> None:
         raise InputFileError(path, "file is empty")
 
 
+class _Collision(Exception):
+    """Another process stored the same file, or created the same person, at the same moment."""
+
+    def __init__(self, sha: str):
+        super().__init__(sha)
+        self.sha = sha
+
+
 def import_file(
     ws: Workspace,
     engine: Engine,
@@ -82,6 +91,22 @@ def import_file(
     channels: str | None = None,
     occurred_at: datetime | None = None,
 ) -> ImportResult:
+    """Import one file (idempotent by content hash). Safe against other processes importing the
+    same file at once: the loser of the race gets the winner's row, "already imported"."""
+    for _ in range(3):
+        try:
+            return _import_once(ws, engine, path, agent, channels, occurred_at)
+        except _Collision as c:
+            with Session(engine, expire_on_commit=False) as session:
+                existing = session.exec(select(Interaction).where(Interaction.sha256 == c.sha)).first()
+            if existing is not None:
+                return ImportResult(existing, created=False)
+            # the collision was on the agent's name: the person exists now, so go again
+    raise CoachError(f"{path}: could not be stored because other imports kept colliding with it; try again")
+
+
+def _import_once(ws: Workspace, engine: Engine, path: str | Path, agent: str | None, channels: str | None,
+                 occurred_at: datetime | None) -> ImportResult:
     src = Path(path).expanduser()
     _check_readable(src)
     channel_map = ChannelMap.parse(channels)
@@ -130,6 +155,8 @@ def import_file(
             os.replace(tmp, final)
             session.commit()
             return ImportResult(row, created=True)
+    except IntegrityError:
+        raise _Collision(sha) from None  # `final` stays: it holds the same bytes the winner stored
     except BaseException:
         if final is not None and final.exists() and not tmp.exists():
             final.unlink(missing_ok=True)  # the row was never committed

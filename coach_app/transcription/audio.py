@@ -66,7 +66,42 @@ def inspect_audio(path: Path, label: Path | str | None = None) -> AudioInfo:
         raise InputFileError(
             name, f"audio is truncated: header says {declared_s:.1f} s but only {decoded_s:.1f} s decode"
         )
+    cut = _cut_short(path, rate, channels)
+    if cut:
+        raise InputFileError(name, f"audio is truncated: {cut}")
     return AudioInfo(int(round(decoded_s * 1000)), channels, rate, codec)
+
+
+def _cut_short(path: Path, rate: int, channels: int) -> str | None:
+    """What the container itself says about a file cut short, where the decoder cannot tell:
+    a WAV whose data chunk announces more bytes than follow (ffmpeg then just decodes what is
+    there), an Ogg stream whose last page is not marked end-of-stream."""
+    with open(path, "rb") as f:
+        head = f.read(12)
+        size = path.stat().st_size
+        if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+            pos, block = 12, 0
+            while pos + 8 <= size:
+                f.seek(pos)
+                chunk, length = f.read(4), int.from_bytes(f.read(4), "little")
+                if chunk == b"fmt ":
+                    fmt = f.read(16)
+                    block = int.from_bytes(fmt[12:14], "little") if len(fmt) >= 14 else 0
+                if chunk == b"data":
+                    present = size - (pos + 8)
+                    if length not in (0, 0xFFFFFFFF) and present < length * (1 - _TRUNCATION_TOLERANCE) and block:
+                        return (f"the header announces {length / block / rate:.1f} s but the file holds "
+                                f"{present / block / rate:.1f} s")
+                    return None
+                pos += 8 + length + (length & 1)
+            return None
+        if head[:4] == b"OggS":
+            f.seek(max(0, size - 65536))
+            tail = f.read()
+            last = tail.rfind(b"OggS")
+            if last >= 0 and last + 5 < len(tail) and not tail[last + 5] & 0x04:
+                return "the Ogg stream ends without its last page"
+    return None
 
 
 def probe_channels(path: Path) -> int:
