@@ -53,7 +53,7 @@ def cmd_export(ctx, args) -> int:
         if args.format not in FORMATS:
             raise CoachError(f"--format must be one of {', '.join(FORMATS)}")
         inter, _, segments = interaction_with_transcript(ctx.engine, int(rest[0]))
-        text = render(segments, args.format, inter.language, inter.channel_type, redact_pii=args.redact)
+        text = render(segments, args.format, inter.language, inter.channel_type, redact_pii=not args.no_redact)
         out = write_atomically(Path(rest[1]), lambda tmp: tmp.write_text(text, "utf-8"), force=args.force)
         print(f"wrote {out}")
         return 0

@@ -166,12 +166,19 @@ def test_csv_round_trips_with_bom_and_finnish_separator(scored_workspace, tmp_pa
 def test_transcript_json_export_reimports_losslessly(scored_workspace, tmp_path):
     ws = scored_workspace
     out = tmp_path / "t.json"
-    assert coach(ws, "export", "transcript", "1", "--format", "json", out).returncode == 0
+    assert coach(ws, "export", "transcript", "1", "--format", "json", out, "--no-redact").returncode == 0
     ws2 = tmp_path / "ws2"
     assert coach(ws2, "import", out).returncode == 0
     a = json.loads(coach(ws, "show", "1", "--json").stdout)["segments"]
     b = json.loads(coach(ws2, "show", "1", "--json").stdout)["segments"]
     assert a == b
+    # by default an exported transcript is redacted, like every other export
+    plain = tmp_path / "plain.txt"
+    assert coach(ws, "export", "transcript", "1", "--format", "txt", plain).returncode == 0
+    redacted = plain.read_text("utf-8")
+    assert coach(ws, "export", "transcript", "1", "--format", "txt", tmp_path / "raw.txt", "--no-redact").returncode == 0
+    raw = (tmp_path / "raw.txt").read_text("utf-8")
+    assert redacted != raw and "[" in redacted  # a placeholder stands where the personal data was
 
 
 def test_agent_and_team_reports(tmp_path):

@@ -35,12 +35,13 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
             # transcripts live here: owner-only (SQLite gives its -wal/-shm files the same mode)
             private_file(Path(parsed.database))
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # hide_parameters: a failed statement's message never carries transcript text or names
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if parsed.drivername == "postgresql":  # plain URL: use psycopg 3, the driver we ship
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
 
 
 def _alembic_config(connection):
