@@ -24,9 +24,14 @@ PDFTOTEXT = shutil.which("pdftotext")  # poppler-utils: `make test` installs it;
 
 @pytest.mark.parametrize("text, kinds", [
     ("Se on 120345-4188.", ["hetu"]),
-    ("Se on 120345-4187.", []),  # wrong check character: not an identity code
+    ("Se on 120345-4187.", ["hetu"]),  # wrong check character: misheard or mistyped, still somebody's
+    ("Se on 991345-4188.", []),  # no such date: not an identity code
     ("It's 4539 7702 1486 3326", ["card"]),
-    ("It's 4539 7702 1486 3327", []),  # fails Luhn
+    ("It's 4539 7702 1486 3327", ["card"]),  # fails Luhn (a digit misheard) but has a card's shape
+    ("my email is anna dot lee at example dot co dot uk", ["email"]),  # read aloud
+    ("sähköposti on anna piste lee ät esimerkki piste fi", ["email"]),
+    ("Plus 44 20 7946 0321, or (040) 123 4567, or 555-867-5309.", ["phone", "phone", "phone"]),
+    ("the number is 4-1-1-1-1-1-1-1-1-1-1-1-1-1", ["spoken"]),  # digits one by one
     ("IBAN FI21 1234 5600 0007 85 please", ["iban"]),
     ("Soita 040 715 2283 tai +44 20 7946 0321.", ["phone", "phone"]),
     ("Mail me at dana.w@inboxly.com.", ["email"]),
