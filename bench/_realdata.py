@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from _common import SHARED
 
+from coach_app.core.semantic.corpus import STC3_RESERVED  # the last 400: measurement only, never trained on
 from coach_app.core.transcript import Segment
 
 STC3 = SHARED / "data" / "stc3_customer_helpdesk" / "train_data_en.json"
 MAIA = SHARED / "data" / "maia_dqe" / "data"
-STC3_RESERVED = 400  # the last 400 dialogues (file order): measurement only, never trained or tuned on
 
 
 @dataclass

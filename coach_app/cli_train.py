@@ -28,15 +28,14 @@ def cmd_train(ctx, args) -> int:
     convs = load_corpus(args.corpus)
     store = NpzStore(args.cache)
     cache = EmbeddingCache(E5Embedder(), store)
-    real = []
+    dialogues = []  # read (and refused when bad) before the slow embedding starts
     if args.real_outcomes != "none":
         path = Path(args.real_outcomes)
         if not path.is_file():
             raise CoachError(f"{path}: no such file (give --real-outcomes none to train on the corpus alone)")
         dialogues = stc3_dialogues(path)
     rows = featurize(convs, cache)
-    if args.real_outcomes != "none":
-        real = real_outcomes(dialogues, cache)
+    real = real_outcomes(dialogues, cache)
     store.save()
     print(f"{len(convs)} conversations, {sum(len(r.ctx.agent_idx) for r in rows)} agent utterances, "
           f"{len(real)} real dialogues with outcomes ({cache.computed} newly embedded)")

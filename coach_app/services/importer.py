@@ -23,6 +23,7 @@ from coach_app.config import Workspace
 from coach_app.core.formats import TRANSCRIPT_SUFFIXES, read_transcript_file
 from coach_app.db.models import Interaction
 from coach_app.errors import CoachError, InputFileError
+from coach_app.export.files import sweep_stale_parts
 from coach_app.services.people import audit, get_or_create_person
 from coach_app.services.transcripts import segment_rows
 from coach_app.transcription.audio import inspect_audio
@@ -48,10 +49,8 @@ def parse_occurred_at(text: str | None) -> datetime | None:
 def _copy_hashing(src: Path, dest_dir: Path) -> tuple[Path, str]:
     """Copy ``src`` into a temporary file in ``dest_dir``, returning it and the SHA-256."""
     dest_dir.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256()
-    from coach_app.export.files import sweep_stale_parts
-
     sweep_stale_parts(dest_dir, ".import-*.part")  # what killed imports left behind
+    digest = hashlib.sha256()
     fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".part", dir=dest_dir)
     try:
         with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:

@@ -126,9 +126,7 @@ class WhisperTranscriber:
     def _detector_name(self) -> str:
         """Language detection needs a multilingual model: the configured one if it is, else base."""
         name = models.canonical(self.settings.model)
-        if name not in (models.AUTO,) and not models.is_english_only(name) and models.is_folder(name):
-            return name
-        return models.BASE
+        return name if models.is_folder(name) and not models.is_english_only(name) else models.BASE
 
     def check_language(self) -> None:
         """Refuse before any work when an English-only model is asked for another language."""
@@ -147,14 +145,36 @@ class WhisperTranscriber:
         if self.settings.language != "auto":
             return {ch: ChannelLanguage(self.settings.language, None) for ch in range(n_channels)}
         detector = self.model(self._detector_name())
-        chans = [ch for ch in range(n_channels)
-                 if windows.channel_speech(ch, WINDOW_S).shape[0] >= _MIN_DETECT_S * WHISPER_RATE]
-        found = {ch: lang for ch, lang in zip(chans, _detect_batch(detector, [windows.channel_speech(ch, WINDOW_S)
-                                                                             for ch in chans]))}
+        speech = {ch: windows.channel_speech(ch, WINDOW_S) for ch in range(n_channels)}
+        chans = [ch for ch, a in speech.items() if a.shape[0] >= _MIN_DETECT_S * WHISPER_RATE]
+        found = dict(zip(chans, _detect_batch(detector, [speech[ch] for ch in chans])))
         if not found:  # too little speech anywhere: detect on what there is
             found[0] = _detect_batch(detector, [windows.audio[: WINDOW_S * WHISPER_RATE]])[0]
         best = max(found.values(), key=lambda c: c.probability or 0)
         return {ch: found.get(ch, best) for ch in range(n_channels)}
+
+    def _plan(self, langs: dict[int, ChannelLanguage], speakers: tuple[str, ...]
+              ) -> tuple[dict[tuple[str, str], set[int]], str | None]:
+        """The channels grouped by (language, model) to decode, and why any channel is not
+        decoded: an English-only model never gets speech detected as another language (that
+        would be invented English)."""
+        plan: dict[tuple[str, str], set[int]] = {}
+        refused: dict[str, list[str]] = {}  # language name -> detector probabilities
+        model = None
+        for ch in range(len(speakers)):
+            lang = langs[ch].language
+            name = models.model_for_language(self.settings.model, lang)
+            if lang != "en" and models.is_english_only(name):
+                refused.setdefault(language_name(lang), []).append(f"{langs[ch].probability or 0:.0%}")
+                model, who = name, speakers[ch]
+                continue
+            plan.setdefault((lang, name), set()).add(ch)
+        if not refused:
+            return plan, None
+        where = "the recording" if not plan else f"the {who} channel"
+        heard = " / ".join(f"{lang} ({', '.join(p)})" for lang, p in refused.items())
+        return plan, (f"{where} is in {heard}, but the model {describe_model(model)} only understands English: "
+                      "transcribe it again with 'base' or 'auto'")
 
     @staticmethod
     def _split_by_voice(audio, words: list[Word], notes: list[str]) -> dict[str, list[Word]]:
@@ -208,7 +228,6 @@ class WhisperTranscriber:
             return TranscriptionResult([], None, duration_ms, 0, self.name, map_text, notes)
 
         langs = self.detect_languages(windows, len(speakers))
-        review: list[str] = []
         main_ch = speakers.index(AGENT) if AGENT in speakers else 0
         main = langs[main_ch]
         if len(speakers) == 2:
@@ -218,26 +237,8 @@ class WhisperTranscriber:
                              f"({a.probability:.0%}), {speakers[1]} {language_name(b.language)} ({b.probability:.0%}); "
                              "each was transcribed in its own language")
 
-        # Decode the channels grouped by (language, model); an English-only model never gets
-        # speech detected as another language: that would be invented English.
-        plan: dict[tuple[str, str], set[int]] = {}
-        refused: list[int] = []
-        for ch in range(len(speakers)):
-            lang = langs[ch].language
-            name = models.model_for_language(self.settings.model, lang)
-            if lang != "en" and models.is_english_only(name):
-                refused.append(ch)
-                continue
-            plan.setdefault((lang, name), set()).add(ch)
-        if refused:
-            name = describe_model(models.model_for_language(self.settings.model, langs[refused[0]].language))
-            who = "the recording" if len(refused) == len(speakers) else f"the {speakers[refused[0]]} channel"
-            by_lang: dict[str, list[str]] = {}
-            for ch in refused:
-                by_lang.setdefault(language_name(langs[ch].language), []).append(f"{langs[ch].probability or 0:.0%}")
-            heard = " / ".join(f"{name} ({', '.join(p)})" for name, p in by_lang.items())
-            review.append(f"{who} is in {heard}, but the model {name} only understands English: "
-                          "transcribe it again with 'base' or 'auto'")
+        plan, refusal = self._plan(langs, speakers)
+        review = [refusal] if refusal else []
 
         total_s = sum(c["end"] - c["start"] for key in plan for c in windows.clips_of(plan[key]))
         done_s = 0.0

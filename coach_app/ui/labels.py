@@ -6,6 +6,8 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from coach_app.transcription.languages import LANGUAGE_NAMES
+
 LANGUAGES = {"en": QT_TRANSLATE_NOOP("Language", "English"), "fi": QT_TRANSLATE_NOOP("Language", "Finnish"),
              "sv": QT_TRANSLATE_NOOP("Language", "Swedish")}
 
@@ -78,16 +80,12 @@ def _who(group: str | None) -> str:
 
 def _languages(text: str) -> str:
     """'Finnish (100%, 99%) / English (60%)' → 'suomi (100%, 99%) / englanti (60%)' in the UI language."""
-    parts = re.findall(r"(\w+) \(([\d%, ]+)\)", text)
-    names = {"English": "en", "Finnish": "fi", "Swedish": "sv"}
-    by: dict[str, list[str]] = {}
-    for name, pct in parts:
-        by.setdefault(name, []).append(pct)
+    codes = {name: code for code, name in LANGUAGE_NAMES.items()}  # the names the service writes
     out = []
-    for name, pcts in by.items():
-        code = names.get(name)
+    for name, pcts in re.findall(r"(\w+) \(([\d%, ]+)\)", text):
+        code = codes.get(name)
         shown = QCoreApplication.translate("Language", LANGUAGES[code]) if code in LANGUAGES else name
-        out.append(f"{shown} ({', '.join(pcts)})")
+        out.append(f"{shown} ({pcts})")
     return " / ".join(out) or text
 
 

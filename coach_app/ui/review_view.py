@@ -131,11 +131,10 @@ class ReviewView(QWidget):
         """Transcribe this call again with ``model`` and score it when the new text is sound."""
         from coach_app.services.transcripts import transcribe_interaction
 
-        self.retranscribe_button.setText(self.tr("Transcribing…"))
         self._change_then_rescore(
             lambda: transcribe_interaction(self.ctx.ws, self.ctx.engine, self.interaction.id,
                                            self.transcriber_factory(model=model)).interaction,
-            self.retranscribe_button, self.tr("Transcription failed"))
+            self.retranscribe_button, self.tr("Transcription failed"), busy=self.tr("Transcribing…"))
 
     def swap_speakers(self) -> None:
         from coach_app.services.transcripts import swap_speakers
@@ -143,10 +142,11 @@ class ReviewView(QWidget):
         self._change_then_rescore(lambda: swap_speakers(self.ctx.engine, self.interaction.id), self.swap_button,
                                   self.tr("Swap failed"))
 
-    def _change_then_rescore(self, change, button, error_title: str) -> None:
+    def _change_then_rescore(self, change, button, error_title: str, busy: str | None = None) -> None:
         """Run ``change`` (returns the interaction) on the pool, score the result when it is a
         sound transcript, and reopen the review on it; the button waits meanwhile."""
         iid = self.interaction.id
+        label = button.text()
 
         def work():
             from coach_app.services.evaluations import score_interaction
@@ -163,7 +163,10 @@ class ReviewView(QWidget):
 
         def failed(msg):
             button.setEnabled(True)
+            button.setText(label)
             QMessageBox.warning(self, error_title, msg)
 
         button.setEnabled(False)
+        if busy:
+            button.setText(busy)
         self._change_task = run_task(self.ctx.pool, work, done, failed)
