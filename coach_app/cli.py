@@ -17,6 +17,7 @@ from typing import Sequence
 from coach_app import __version__
 from coach_app.cli_audio import _add_transcription_flags
 from coach_app.cli_audio import add_parsers as add_audio_parsers
+from coach_app.cli_dates import add_parser as add_date_parser
 from coach_app.cli_export import cmd_export, cmd_report
 from coach_app.cli_output import (_print_scores, _print_transcript, _score_stored, interaction_id, interaction_json,
                                   segments_json)
@@ -287,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_report)
 
     add_train_parser(sub)
+    add_date_parser(sub)
 
     s = sub.add_parser("demo", help="import, transcribe and score the demo calls, then print a summary")
     s.add_argument("--folder", default=str(Path(__file__).resolve().parent.parent / "recordings" / "demo"))
