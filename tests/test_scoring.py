@@ -138,7 +138,7 @@ def test_hold_etiquette_from_timings(rubric):
     unannounced = [Segment("agent", 0, 3000, "Right."), Segment("customer", 3500, 4500, "Hello?"),
                    Segment("agent", 32000, 35000, "Yeah, it's an estimated bill.")]
     s = status(rubric, unannounced, "en", "hold_etiquette")
-    assert s.status == "not_met" and "28 s silence not announced" in s.rationale
+    assert s.status == "not_met" and "28 s silence not announced" in s.rationale  # English call, English detail
     short = [Segment("agent", 0, 3000, "Let me check."), Segment("agent", 6000, 9000, "Found it.")]
     assert status(rubric, short, "en", "hold_etiquette").status == "na"
     fi = [Segment("agent", 0, 4000, "Voinko laittaa sut hetkeks pitoon?"), Segment("customer", 4500, 5000, "Joo."),

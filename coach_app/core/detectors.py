@@ -29,6 +29,28 @@ class Verdict:
     probabilities: dict[str, float] | None = None
 
 
+#: The details a detector puts into its rationale sentence, in each rubric language: a Finnish
+#: call gets a wholly Finnish sentence. Every language has every key (a test checks).
+DETAILS = {
+    "en": {"no_agent_start": "no agent words at the start", "missing_help": "offer of help", "missing_name": "name",
+           "missing_both": "name and offer of help", "reasked": "asked again for a detail the customer had given",
+           "not_reflected": "nothing the customer said was reflected back", "chat": "chat",
+           "silence_not_announced": "{secs} s silence not announced", "hold_not_thanked": "{secs} s hold not thanked",
+           "wpm": "{wpm} words per minute", "not_understood": "customer did not understand", "rule": "a rule matched"},
+    "fi": {"no_agent_start": "asiakaspalvelija ei puhunut alussa", "missing_help": "avun tarjoaminen",
+           "missing_name": "nimi", "missing_both": "nimi ja avun tarjoaminen",
+           "reasked": "kysyi uudelleen tietoa, jonka asiakas oli jo antanut",
+           "not_reflected": "mitään asiakkaan kertomaa ei toistettu", "chat": "tekstikeskustelu",
+           "silence_not_announced": "{secs} s hiljaisuutta ilman ilmoitusta",
+           "hold_not_thanked": "{secs} s pidosta ei kiitetty", "wpm": "{wpm} sanaa minuutissa",
+           "not_understood": "asiakas ei ymmärtänyt", "rule": "sääntö täsmäsi"},
+}
+
+
+def detail_text(lang: str, key: str, **values: str) -> str:
+    return DETAILS.get(lang, DETAILS["en"])[key].format(**values)
+
+
 @lru_cache(maxsize=4096)
 def _compiled(patterns: tuple[str, ...], lang: str, generation: int) -> PatternSet:
     return PatternSet([compile_pattern(p, lang) for p in patterns])
@@ -100,7 +122,7 @@ def matching(conv: "Conversation", det: Detector, rubric: Rubric, lang: str, lis
 
 def phrases(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
     if det.na_for_chat and conv.is_chat:
-        return Verdict("na", detail="chat")
+        return Verdict("na", detail=detail_text(lang, "chat"))
     if hits := matching(conv, det, rubric, lang, det.na):
         return Verdict("na", [conv.segments[hits[0]]])
     if hits := matching(conv, det, rubric, lang, det.not_met):
@@ -122,7 +144,7 @@ def greeting(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
     if conv.is_chat:  # chat times are send times, not speech: the first two agent messages count
         first = [i for i, s in enumerate(conv.segments) if s.speaker == AGENT][:2]
     if not first:
-        return Verdict("not_met", detail="no agent words at the start")
+        return Verdict("not_met", detail=detail_text(lang, "no_agent_start"))
     help_hits = matching(conv, det, rubric, lang, det.extra.get("help", {}), only=first)
     intro_hits = matching(conv, det, rubric, lang, det.extra.get("intro", {}), only=first)
     if not intro_hits and _PROPER.search(conv.segments[first[0]].text):
@@ -137,12 +159,7 @@ def greeting(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
         return Verdict("met", [conv.segments[min(intro_hits[0], help_hits[0])]])
     key = "help" if intro_hits else "name" if help_hits else "both"
     # the detail goes into the rationale sentence of the rubric's language
-    missing = _OPENING_MISSING.get(lang, _OPENING_MISSING["en"])[key]
-    return Verdict("not_met", [conv.segments[first[0]]], detail=missing)
-
-
-_OPENING_MISSING = {"en": {"help": "offer of help", "name": "name", "both": "name and offer of help"},
-                    "fi": {"help": "avun tarjoaminen", "name": "nimi", "both": "nimi ja avun tarjoaminen"}}
+    return Verdict("not_met", [conv.segments[first[0]]], detail=detail_text(lang, f"missing_{key}"))
 
 
 def _numbers(conv, i: int, number_words: set[str]) -> set[str]:
@@ -183,7 +200,7 @@ def reflection(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
         if seg.speaker != AGENT:
             continue
         if i in reask and gave_id:
-            return Verdict("not_met", [seg], detail="asked again for a detail the customer had given")
+            return Verdict("not_met", [seg], detail=detail_text(lang, "reasked"))
         if not evidence_met:
             if i in paraphrase:
                 evidence_met.append(seg)
@@ -196,12 +213,12 @@ def reflection(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
         recent_numbers, recent_words = set(), set()  # reflect what was *just* said
     if evidence_met:
         return Verdict("met", evidence_met[:1])
-    return Verdict("not_met", detail="nothing the customer said was reflected back")
+    return Verdict("not_met", detail=detail_text(lang, "not_reflected"))
 
 
 def talk_over(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
     if conv.is_chat:
-        return Verdict("na", detail="chat")
+        return Verdict("na", detail=detail_text(lang, "chat"))
     times = conv.summary.talk_over_ms
     limit = int(det.params.get("max_events", 2))
     if len(times) > limit:
@@ -212,7 +229,7 @@ def talk_over(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
 
 def hold(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
     if conv.is_chat:
-        return Verdict("na", detail="chat")
+        return Verdict("na", detail=detail_text(lang, "chat"))
     req = set(matching(conv, det, rubric, lang, det.extra.get("request", {})))
     thanks = set(matching(conv, det, rubric, lang, det.extra.get("thanks", {})))
     silences = conv.summary.long_silences
@@ -226,9 +243,11 @@ def hold(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
         asked = before and any(i in req for i in before[-2:])
         thanked = after and any(i in thanks for i in after[:2])
         if not asked:
-            return Verdict("not_met", [segs[before[-1]]] if before else [], detail=f"{secs} s silence not announced")
+            return Verdict("not_met", [segs[before[-1]]] if before else [],
+                           detail=detail_text(lang, "silence_not_announced", secs=secs))
         if not thanked:
-            return Verdict("not_met", [segs[after[0]]] if after else [], detail=f"{secs} s hold not thanked")
+            return Verdict("not_met", [segs[after[0]]] if after else [],
+                           detail=detail_text(lang, "hold_not_thanked", secs=secs))
     ev = [segs[i] for i in sorted(req)[:1]]
     return Verdict("met", ev, detail=f"{len(silences)}")
 
@@ -249,7 +268,7 @@ def clarity(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
     if not conv.is_chat and s.agent_talk_ms >= det.params.get("min_agent_talk_s", 20) * 1000:
         wpm = s.agent_wpm
         if wpm > det.params.get("wpm_max", 190) or wpm < det.params.get("wpm_min", 110):
-            return Verdict("not_met", detail=f"{wpm:.0f} words per minute")
+            return Verdict("not_met", detail=detail_text(lang, "wpm", wpm=f"{wpm:.0f}"))
     allowed = {a.upper() for a in det.extra.get("allowed", {}).get(lang, ())}
     explained = set(matching(conv, det, rubric, lang, det.extra.get("explain", {}), guard=False))
     customer_terms = {t for s in conv.segments if s.speaker == CUSTOMER for t in _ACRONYM.findall(s.text)}
@@ -262,7 +281,7 @@ def clarity(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
             return Verdict("not_met", [seg], detail=", ".join(dict.fromkeys(terms)))
     confused = matching(conv, det, rubric, lang, det.not_met, speaker=CUSTOMER)
     if confused:
-        return Verdict("not_met", [conv.segments[confused[0]]], detail="customer did not understand")
+        return Verdict("not_met", [conv.segments[confused[0]]], detail=detail_text(lang, "not_understood"))
     return Verdict("met")
 
 

@@ -153,8 +153,14 @@ def _rationale(c: Criterion, lang: str, status: str, ev: list[Evidence], detail:
         text = tpl.format(quote=quote, time=time, detail=detail).strip()
         text = re.sub(r"\s+([.,:])", r"\1", text).replace("..", ".")
         return re.sub(r"([.!?…])([”\"])\.", r"\1\2", text)  # “…up.”. -> “…up.”
-    base = {"met": "Met", "not_met": "Not met", "na": "Not applicable"}[status]
-    return f"{base}{f' at {time}: “{quote}”' if ev else ''}{f' ({detail})' if detail else ''}."
+    # no template for this status: a plain sentence, still in the call's language
+    words = _FALLBACK.get(lang, _FALLBACK["en"])
+    at = f" {words['at']} {time}: “{quote}”" if ev else ""
+    return f"{words[status]}{at}{f' ({detail})' if detail else ''}."
+
+
+_FALLBACK = {"en": {"met": "Met", "not_met": "Not met", "na": "Not applicable", "at": "at"},
+             "fi": {"met": "Täyttyy", "not_met": "Ei täyty", "na": "Ei sovellu", "at": "kohdassa"}}
 
 
 def score_conversation(conv: Conversation, rubric: Rubric) -> ScoreResult:

@@ -161,7 +161,12 @@ def build_call_report(data: CallReportData, out: Path, lang: str | None = None, 
               for c, q in strengths] or [_p(t(lang, "no_strengths"), st["base"])]
     story.append(_p(t(lang, "focus"), st["h2"]))
     for c in focus:
-        rationale = ev.results[c.id].rationale if c.id in ev.results else ""
+        r = ev.results.get(c.id)
+        rationale = (r.rationale or "") if r else ""
+        if r is not None and r.overridden_from:  # a person's verdict: the automatic reason would contradict it
+            rationale = t(lang, "changed_by").format(who=ev.author or t(lang, "a_reviewer"),
+                                                     old=_status_text(lang, r.overridden_from).lower(),
+                                                     reason=r.override_reason or "")
         tips = c.tips.get(lang) or []
         block = [_p(f"• {c.title.get(lang, c.id)}", ParagraphStyle("fb", parent=st["base"], fontName=BOLD))]
         if rationale:

@@ -26,6 +26,7 @@ STRINGS = {
         "differs_on": "Differs on", "no_calibration": "No interaction has more than one evaluation in this period.",
         "all": "all", "file": "Recording", "kind_automatic": "automatic", "kind_lead": "lead review",
         "kind_calibration": "calibration", "kind_self": "self-assessment",
+        "changed_by": "Changed by {who} from {old}: {reason}", "a_reviewer": "a reviewer",
     },
     "fi": {
         "call_report": "Puhelun valmennusraportti", "agent": "Asiakaspalvelija", "date": "Päivä ja aika", "duration": "Kesto",
@@ -52,6 +53,7 @@ STRINGS = {
         "differs_on": "Eroaa", "no_calibration": "Jaksolla ei ole yhteydenottoja, joilla olisi useampi arviointi.",
         "all": "kaikki", "file": "Tallenne", "kind_automatic": "automaattinen", "kind_lead": "esihenkilön arvio",
         "kind_calibration": "kalibrointi", "kind_self": "itsearvio",
+        "changed_by": "{who} muutti arviota (aiemmin: {old}): {reason}", "a_reviewer": "arvioija",
     },
 }
 

@@ -68,13 +68,13 @@ def _zeros() -> np.ndarray:
 
 
 def judge(conv: "Conversation", criterion: "Criterion", rubric: "Rubric", lang: str) -> "Verdict":
-    from coach_app.core.detectors import Verdict, matching
+    from coach_app.core.detectors import Verdict, detail_text, matching
 
     det = criterion.detector
     segs = conv.segments
     vetoes = matching(conv, det, rubric, lang, det.not_met)  # explicit rule vetoes ("I guarantee")
     if vetoes:
-        return Verdict("not_met", [segs[i] for i in vetoes[:1]], detail="rule", confidence=0.95)
+        return Verdict("not_met", [segs[i] for i in vetoes[:1]], detail=detail_text(lang, "rule"), confidence=0.95)
     head = det.head or criterion.id
     model = load_model(rubric.judge)
     if head not in model.aggregators:
