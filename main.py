@@ -1,4 +1,5 @@
-"""Encounter Coach entry point: no arguments opens the app; subcommands run headless."""
+"""Encounter Coach entry point: no subcommand opens the app (on --workspace DIR / --db URL when
+given); a subcommand runs headless."""
 
 import os
 import sys
@@ -10,16 +11,23 @@ def _has_screen() -> bool:
 
 
 def run() -> int:
-    if len(sys.argv) > 1:
-        from coach_app.cli import main
+    from coach_app.cli import build_parser, main
 
-        return main(sys.argv[1:])
+    argv = sys.argv[1:]
+    # the CLI's own parser tells the global options from a subcommand: `--workspace DIR` alone
+    # opens the app on DIR, `--workspace DIR list` runs the CLI (and -h prints the usage)
+    args, extras = build_parser().parse_known_args(argv)
+    if args.command or extras:
+        return main(argv)
     if not _has_screen():
-        from coach_app.cli import main
-
         print("No screen here (DISPLAY is not set): running the headless demo instead of the desktop app.\n",
               file=sys.stderr)
-        return main(["demo"])
+        return main([*argv, "demo"])
+    # the app finds its workspace and database the way the CLI does: flag > environment
+    if args.workspace:
+        os.environ["COACH_WORKSPACE"] = os.path.abspath(os.path.expanduser(args.workspace))
+    if args.db:
+        os.environ["COACH_DB"] = args.db
     from coach_app.ui.app import main as gui_main
 
     return gui_main()

@@ -120,7 +120,7 @@ def test_cancel_an_import(qtbot, ctx):
         pass
     from coach_app.services.transcripts import pending_interaction_ids
 
-    assert pending_interaction_ids(ctx.engine) == [1]  # nothing stored; runs again on the next start
+    assert pending_interaction_ids(ctx.engine) == []  # nothing stored; cancelled on purpose, so it stays so
 
 
 @pytest.fixture
@@ -136,19 +136,18 @@ def scored_call(ctx):
 
 
 def test_override_needs_a_reason_and_is_saved_with_an_audit_event(qtbot, ctx, scored_call, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
+    from coach_app.ui import reason_dialog
     from coach_app.ui.review_view import ReviewView
 
     view = ReviewView(ctx, scored_call)
     qtbot.addWidget(view)
     card = view.scorecard
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))  # the lead cancels
+    monkeypatch.setattr(reason_dialog, "ask_reason", lambda *a, **k: None)  # the lead cancels
     combo = card.combos["greeting"]
     combo.setCurrentIndex(2)  # not met
     qtbot.waitUntil(lambda: card.combos["greeting"] is not combo)  # rebuilt...
     assert card.combos["greeting"].currentIndex() == 1  # ...and reverted: nothing saved without a reason
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("No company name, only a hello", True))
+    monkeypatch.setattr(reason_dialog, "ask_reason", lambda *a, **k: "No company name, only a hello")
     combo = card.combos["greeting"]
     combo.setCurrentIndex(2)
     qtbot.waitUntil(lambda: card.combos["greeting"] is not combo)
@@ -195,7 +194,7 @@ def test_self_assessment_hides_the_lead_view_until_submitted(qtbot, ctx, scored_
         qtbot.waitUntil(lambda: panel.combos[cid] is not combo)
     panel.submit()
     texts = " ".join(w.text() for w in panel.findChildren(type(panel.header)))
-    assert "Lead: not_met ≠" in texts  # now side by side, the difference marked
+    assert "Lead: not met (differs from yours)" in texts  # now side by side, the difference marked
 
 
 @pytest.mark.real_model
@@ -306,7 +305,7 @@ def test_rubric_editor_validates_as_you_type_tries_and_saves_a_version(qtbot, ct
     qtbot.waitUntil(lambda: editor.results.rowCount() == 14 and editor.try_button.isEnabled(), timeout=20000)
     rows = {editor.results.item(r, 0).text(): (editor.results.item(r, 1).text(), editor.results.item(r, 2).text())
             for r in range(editor.results.rowCount())}
-    assert rows["honest_promises"][0] == "not_met"  # vetoed
+    assert rows["honest_promises"][0] == "not met"  # vetoed, in words
     assert rows["greeting"][0] == "met"
     assert re.match(r"[01]\.\d\d “", rows["gratitude"][1])  # per-utterance probabilities of the judge
     before = len(list_rubric_versions(ctx.engine))

@@ -12,7 +12,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import delete
+from sqlalchemy import delete, or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -31,6 +31,9 @@ from coach_app.transcription.base import (
 
 NEEDS_REVIEW_NO_WORDS = "speech was detected but no words were transcribed — check the language and model settings"
 NEEDS_REVIEW_NO_SPEECH = "no speech was detected in the recording"
+#: a transcription the user cancelled: it stays so (no automatic restart) until they ask again
+CANCELLED_DETAIL = "the transcription was cancelled; transcribe it again to continue"
+INTERRUPTED_DETAIL = "the previous transcription was interrupted; it will run again"
 
 
 def segment_rows(interaction_id: int, segments: list[Segment]) -> list[TranscriptSegment]:
@@ -84,22 +87,39 @@ def mark_interrupted_jobs(engine: Engine, live_job_ids: set[int] = frozenset()) 
             inter = session.get(Interaction, job.interaction_id)
             if inter is not None and inter.status == "transcribing":
                 inter.status = "imported"
-                inter.status_detail = "the previous transcription was interrupted; it will run again"
+                inter.status_detail = INTERRUPTED_DETAIL
             ids.append(job.interaction_id)
         session.commit()
         return ids
 
 
 def pending_interaction_ids(engine: Engine, include_failed: bool = False) -> list[int]:
+    """Audio calls still to transcribe. One the user cancelled on purpose waits for them to ask
+    again; ``include_failed`` (retry everything) takes failed and cancelled ones too."""
     statuses = ["imported", "transcribing"] + (["failed"] if include_failed else [])
     with Session(engine) as session:
-        return list(
-            session.exec(
-                select(Interaction.id)
-                .where(Interaction.kind == "audio", Interaction.status.in_(statuses))
-                .order_by(Interaction.id)
-            ).all()
-        )
+        q = select(Interaction.id).where(Interaction.kind == "audio", Interaction.status.in_(statuses))
+        if not include_failed:
+            q = q.where(or_(Interaction.status_detail.is_(None), Interaction.status_detail != CANCELLED_DETAIL))
+        return list(session.exec(q.order_by(Interaction.id)).all())
+
+
+def can_transcribe_again(engine: Engine, interaction_id: int) -> bool:
+    """A failed or cancelled audio call, which no automatic run picks up: the user may start it."""
+    with Session(engine) as session:
+        inter = session.get(Interaction, interaction_id)
+        return inter is not None and inter.kind == "audio" and (
+            inter.status == "failed" or (inter.status == "imported" and inter.status_detail == CANCELLED_DETAIL))
+
+
+def mark_cancelled(engine: Engine, interaction_id: int, on_purpose: bool) -> None:
+    """A call stopped before its transcription finished: cancelled by the user (it stays so) or
+    by the app closing (it runs again at the next start). A stored transcript is left as it is."""
+    with Session(engine) as session:
+        inter = session.get(Interaction, interaction_id)
+        if inter is not None and inter.status == "imported":
+            inter.status_detail = CANCELLED_DETAIL if on_purpose else INTERRUPTED_DETAIL
+            session.commit()
 
 
 def transcribe_interaction(
@@ -143,7 +163,7 @@ def transcribe_interaction(
                 inter.status, inter.status_detail = previous_status, previous_detail  # keep what was stored
             elif cancelled or isinstance(exc, ConfigurationError) or not isinstance(exc, CoachError):
                 # Not the recording's fault: --pending runs it again once the setting is fixed.
-                inter.status, inter.status_detail = "imported", None if cancelled else str(exc)
+                inter.status, inter.status_detail = "imported", CANCELLED_DETAIL if cancelled else str(exc)
             else:
                 inter.status, inter.status_detail = "failed", str(exc)
             session.commit()

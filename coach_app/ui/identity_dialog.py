@@ -20,6 +20,10 @@ class IdentityDialog(QDialog):
         form = QFormLayout(self)
         self.name = QLineEdit(name, self)
         self.name.setPlaceholderText(self.tr("Your name as it appears on calls"))
+        # wide enough for the whole placeholder in either language (the field's margins, the
+        # clear-button space and the frame on top of the text)
+        fm = self.name.fontMetrics()
+        self.name.setMinimumWidth(fm.horizontalAdvance(self.name.placeholderText()) + 4 * fm.averageCharWidth() + 16)
         self.role = QComboBox(self)
         for key, label in ROLES:
             self.role.addItem(role_label(label), key)

@@ -104,3 +104,16 @@ def detail_text(detail: str | None) -> str:
         else:
             out.append(part)
     return "; ".join(out)
+
+
+# A criterion's verdict as a person reads it (the stored values are met / not_met / na).
+VERDICT_WORDS = {"met": QT_TRANSLATE_NOOP("Verdict", "met"), "not_met": QT_TRANSLATE_NOOP("Verdict", "not met"),
+                 "na": QT_TRANSLATE_NOOP("Verdict", "n/a")}
+NOT_SCORED = QT_TRANSLATE_NOOP("Verdict", "not scored")
+
+
+def verdict_text(status: str | None) -> str:
+    """'not met' for 'not_met' in the UI language; 'not scored' for None."""
+    if status is None:
+        return QCoreApplication.translate("Verdict", NOT_SCORED)
+    return QCoreApplication.translate("Verdict", VERDICT_WORDS[status]) if status in VERDICT_WORDS else status

@@ -19,6 +19,7 @@ COLUMNS = [  # marked for translation, translated where shown (headerData)
     QT_TRANSLATE_NOOP("LibraryModel", "Total"), QT_TRANSLATE_NOOP("LibraryModel", "Passed"),
     QT_TRANSLATE_NOOP("LibraryModel", "Reviewed by"), QT_TRANSLATE_NOOP("LibraryModel", "File"),
 ]
+FILE_COLUMN = 10  # the one column that takes the width left over
 _SORT_KEYS = [
     lambda r: r.occurred_at.timestamp() if r.occurred_at else 0.0,  # noqa: E731
     lambda r: (r.agent or "").lower(),

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QProgressBar, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QMenu, QProgressBar, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from coach_app.services.queries import library_rows, search_transcripts
+from coach_app.ui.elided_label import ElidedLabel
 from coach_app.ui.labels import status_text
-from coach_app.ui.library_model import LibraryFilter, LibraryModel
+from coach_app.ui.library_model import FILE_COLUMN, LibraryFilter, LibraryModel
 from coach_app.ui.workers import run_task
 
 STATUSES = ["", "imported", "transcribing", "transcribed", "needs_review", "failed"]
@@ -25,14 +26,15 @@ class ImportRow(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
-        self.label = QLabel(name, self)
-        self.stage = QLabel(self.tr("waiting"), self)
+        # elided, the whole text in the tooltip: a long name or error must not widen the window
+        self.label = ElidedLabel(name, self)
+        self.stage = ElidedLabel(self.tr("waiting"), self)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 1000)
         self.cancel = QPushButton(self.tr("Cancel"), self)
-        self.cancel.clicked.connect(job.cancel)
+        self.cancel.clicked.connect(lambda: job.cancel())  # not clicked's bool: this is on purpose
         for w in (self.label, self.stage, self.bar, self.cancel):
-            row.addWidget(w, 1 if w is self.bar else 0)
+            row.addWidget(w, 1 if w in (self.bar, self.stage, self.label) else 0)
         job.signals.stage.connect(lambda s: self.stage.setText({"import": self.tr("importing"),
                                                                 "transcribe": self.tr("transcribing"),
                                                                 "score": self.tr("scoring")}.get(s, s)))
@@ -44,13 +46,14 @@ class ImportRow(QWidget):
     def _end(self, text: str, error: bool = False) -> None:
         self.stage.setText(text)
         self.stage.setStyleSheet("color:#b42318" if error else "")
-        self.stage.setToolTip(text)
         self.cancel.setEnabled(False)
 
 
 class LibraryView(QWidget):
     open_requested = Signal(int)
     loaded = Signal(int)
+    #: "Transcribe again" on a failed or cancelled call (the window runs it)
+    retranscribe_requested = Signal(int)
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -81,6 +84,7 @@ class LibraryView(QWidget):
         bar.addWidget(self.search, 1)
         layout.addLayout(bar)
         self.loading = QLabel(self.tr("Loading…"), self)
+        self.loading.setWordWrap(True)  # a long database error must not widen the window
         self.loading.hide()
         layout.addWidget(self.loading)
         self.model = LibraryModel(parent=self)
@@ -93,6 +97,9 @@ class LibraryView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long file name keeps its end (the number)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda idx: self.open_requested.emit(self.model.row_at(idx.row()).id))
         self.empty = QLabel(self.tr("Drop recordings or transcripts here\n(or File → Import…)"), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -110,16 +117,26 @@ class LibraryView(QWidget):
         self.jobs: list = []
         layout.addWidget(self.queue)
         layout.addWidget(self.cancel_all, 0, Qt.AlignmentFlag.AlignRight)
+        header = self.table.horizontalHeader()
         state = QSettings().value("library/header")
         if state is not None:
-            self.table.horizontalHeader().restoreState(state)
-        self.table.horizontalHeader().sectionResized.connect(
-            lambda *_: QSettings().setValue("library/header", self.table.horizontalHeader().saveState()))
+            header.restoreState(state)  # the sort column and column order the user chose
+        # after restoreState, which brings back old widths and modes too: every column as wide
+        # as its contents and header (Finnish headers are longer), the file name takes the rest
+        for col in range(self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col == FILE_COLUMN
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        header.sortIndicatorChanged.connect(lambda *_: QSettings().setValue("library/header", header.saveState()))
         for signal in (self.agent.currentIndexChanged, self.status.currentIndexChanged, self.date_from.dateChanged,
                        self.date_to.dateChanged, self.min_total.valueChanged, self.max_total.valueChanged,
                        self.search.returnPressed):
             signal.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda t: None if t else self.apply_filter())
+        # the text search applies as you type, once typing pauses (each search reads the database)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
 
     def refresh(self) -> None:
         """Reload in the background (100,000 interactions take about a second to read): the
@@ -154,8 +171,6 @@ class LibraryView(QWidget):
                 d.blockSignals(False)
         self.model.set_rows(rows)
         self.apply_filter()
-        if QSettings().value("library/header") is None:  # the user's own column widths win
-            self.table.resizeColumnsToContents()
         self.loaded.emit(len(rows))
 
     def current_filter(self) -> LibraryFilter:
@@ -174,8 +189,23 @@ class LibraryView(QWidget):
         )
 
     def apply_filter(self, *_args) -> None:
+        self.search_timer.stop()  # Enter applies at once
         self.model.set_filter(self.current_filter())
         self.stack.setCurrentWidget(self.table if self.model._all else self.empty)
+
+    def _context_menu(self, pos) -> None:
+        from coach_app.services.transcripts import can_transcribe_again
+
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        row = self.model.row_at(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(row.id))
+        again = menu.addAction(self.tr("Transcribe again"), lambda: self.retranscribe_requested.emit(row.id))
+        again.setEnabled(can_transcribe_again(self.ctx.engine, row.id))  # failed or cancelled calls
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self._menu = menu  # kept: tests and the event loop find it
 
     def _cancel_all(self) -> None:
         for job in self.jobs:

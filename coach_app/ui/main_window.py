@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMainWindow, QMessageBox, QStackedWidget, QWidget,
 )
@@ -16,12 +16,25 @@ from coach_app.ui.library_view import LibraryView
 from coach_app.ui.workers import ImportJob
 
 
+def _without_location(argv: list[str]) -> list[str]:
+    """The command line minus --workspace/--db: the restarted app must open the folder chosen."""
+    out, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--workspace", "--db"):
+            skip = True
+        elif not arg.startswith(("--workspace=", "--db=")):
+            out.append(arg)
+    return out
+
+
 class ImportOptionsDialog(QDialog):
     """Agent and channel map for the files being imported."""
 
     def __init__(self, agents: list[str], default_agent: str, count: int, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import {0} file(s)").format(count))
+        self.setWindowTitle(self.tr("Import one file") if count == 1 else self.tr("Import {0} files").format(count))
         form = QFormLayout(self)
         self.agent = QComboBox(self)
         self.agent.setEditable(True)
@@ -51,6 +64,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.library = LibraryView(ctx, self)
         self.library.open_requested.connect(self.open_review)
+        self.library.retranscribe_requested.connect(self.transcribe_again)
         self.stack.addWidget(self.library)
         self.setCentralWidget(self.stack)
         self.review = None
@@ -62,7 +76,33 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.fit_to_screen()  # a geometry saved on a larger screen (or once too wide) is clamped
         self.library.refresh()
+
+    def fit_to_screen(self) -> None:
+        """Never wider or taller than the screen's available area, and on it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders (once shown)
+        self.setMaximumSize(area.size() - frame)  # no child's size hint can push the window past the screen
+        width = min(self.width(), area.width() - frame.width())
+        height = min(self.height(), area.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() + 1 - width - frame.width())
+        y = min(max(self.y(), area.top()), area.bottom() + 1 - height - frame.height())
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.fit_to_screen()
+        handle = self.windowHandle()
+        if handle is not None and not getattr(self, "_screen_watched", False):
+            handle.screenChanged.connect(lambda _s: self.fit_to_screen())  # moved to a smaller screen
+            self._screen_watched = True
 
     def _show_user(self) -> None:
         from coach_app.ui.identity_dialog import ROLES, role_label
@@ -138,7 +178,7 @@ class MainWindow(QMainWindow):
             return
         self.close()
         os.environ["COACH_WORKSPACE"] = folder
-        os.execv(sys.executable, [sys.executable, *sys.argv])
+        os.execv(sys.executable, [sys.executable, *_without_location(sys.argv)])
 
     def open_settings(self) -> None:
         from coach_app.ui.settings_dialog import SettingsDialog
@@ -174,7 +214,7 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def import_paths(self, paths: list[str], agent: str | None = None, channels: str | None = None,
-                     ask: bool = True) -> list[ImportJob]:
+                     ask: bool = True, occurred_at=None) -> list[ImportJob]:
         files = expand_inputs(paths)
         if not files:
             QMessageBox.information(self, self.tr("Nothing to import"), self.tr("No recordings or transcripts there."))
@@ -183,35 +223,54 @@ class MainWindow(QMainWindow):
             agents = [self.library.agent.itemText(i) for i in range(1, self.library.agent.count())]
             default = self.ctx.user_name if self.ctx.user_role == "agent" else ""
             dlg = ImportOptionsDialog(agents, default, len(files), self)
+            from coach_app.ui.import_dialog import add_call_date
+
+            call_date = add_call_date(dlg, files)
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return []
             agent, channels = dlg.agent.currentText().strip() or None, dlg.channels.currentData()
-        return [self._start_job(f, agent, channels, f.name) for f in files]
+            occurred_at = call_date.value()
+        return [self._start_job(f, agent, channels, f.name, occurred_at=occurred_at) for f in files]
 
-    def _start_job(self, path: Path, agent: str | None, channels: str | None, label: str) -> ImportJob:
-        job = ImportJob(self.ctx, path, agent, channels, self.transcriber_factory)
+    def _start_job(self, path: Path, agent: str | None, channels: str | None, label: str,
+                   interaction_id: int | None = None, occurred_at=None) -> ImportJob:
+        job = ImportJob(self.ctx, path, agent, channels, self.transcriber_factory, interaction_id)
+        job.occurred_at = occurred_at  # None: the file's own time
+        # the library shows every outcome: a failed import may still have stored the call
         job.signals.finished.connect(lambda _: self.library.refresh())
+        job.signals.failed.connect(lambda _: self.library.refresh())
+        job.signals.cancelled.connect(self.library.refresh)
         self.library.add_job(label, job)
         self.jobs.append(job)
         self.ctx.pool.start(job)
         return job
 
     def resume_pending(self) -> list[ImportJob]:
-        """Transcriptions a closed or crashed app left unfinished run again."""
+        """Transcriptions a closed or crashed app left unfinished run again; ones the user
+        cancelled stay cancelled (Transcribe again starts them)."""
         from coach_app.services.transcripts import mark_interrupted_jobs, pending_interaction_ids
-        from coach_app.services.queries import interaction_with_transcript
 
         mark_interrupted_jobs(self.ctx.engine)
-        jobs = []
-        for iid in pending_interaction_ids(self.ctx.engine):
-            inter, agent, _ = interaction_with_transcript(self.ctx.engine, iid)
-            jobs.append(self._start_job(self.ctx.ws.root / inter.managed_path, agent, inter.channel_map,
-                                        inter.original_name))
-        return jobs
+        return [self._job_for(iid) for iid in pending_interaction_ids(self.ctx.engine)]
+
+    def _job_for(self, iid: int) -> ImportJob:
+        from coach_app.services.queries import interaction_with_transcript
+
+        inter, agent, _ = interaction_with_transcript(self.ctx.engine, iid)
+        return self._start_job(self.ctx.ws.root / inter.managed_path, agent, inter.channel_map, inter.original_name,
+                               interaction_id=iid)
+
+    def transcribe_again(self, interaction_id: int) -> ImportJob | None:
+        """A failed or cancelled call, queued like an import (progress and cancel in the queue)."""
+        from coach_app.services.transcripts import can_transcribe_again
+
+        if not can_transcribe_again(self.ctx.engine, interaction_id):
+            return None
+        return self._job_for(interaction_id)
 
     def closeEvent(self, event) -> None:
         for job in self.jobs:
-            job.cancel()  # a cancelled transcription stores nothing and runs again next time
+            job.cancel(on_purpose=False)  # stopped by closing, not by the user: it runs again next time
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.ctx.wait_for_work(5000)
         super().closeEvent(event)

@@ -53,6 +53,10 @@ class ReviewView(QWidget):
         self.export_button.clicked.connect(self.export_pdf)
         top.addWidget(back)
         top.addWidget(title, 1)
+        from coach_app.ui.date_dialog import ChangeDateButton
+
+        self.date_button = ChangeDateButton(self, inter)  # corrects when the call happened
+        top.addWidget(self.date_button)
         self.retranscribe_button = None
         if inter.kind == "audio":
             button = QToolButton(self)
@@ -86,7 +90,7 @@ class ReviewView(QWidget):
         audio = ctx.ws.root / inter.managed_path if inter.kind == "audio" and inter.managed_path else None
         self.transcript = TranscriptPanel(segments, audio, int(ctx.settings.hold_limit_s * 1000), self)
         self.scorecard = ScorecardPanel(ctx, inter, self)
-        self.scorecard.seek_requested.connect(self.transcript.seek)
+        self.scorecard.seek_requested.connect(self.transcript.play_from)  # ▶ listens, not only jumps
         self.scorecard.changed.connect(self.changed.emit)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.transcript)

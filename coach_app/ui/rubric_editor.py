@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from coach_app.core.rubric import DEFAULT_RUBRIC, RubricError, parse_rubric
 from coach_app.errors import CoachError
 from coach_app.services.rubrics import list_rubric_versions, resolve_rubric, store_rubric
+from coach_app.ui.labels import verdict_text
 from coach_app.ui.workers import run_task
 
 LANGS = ("en", "fi")
@@ -277,7 +278,8 @@ class RubricEditor(QWidget):
                 row = self.results.rowCount()
                 self.results.insertRow(row)
                 for col, text in enumerate(values):
-                    self.results.setItem(row, col, QTableWidgetItem(text))
+                    # the verdict in words ("not met"), not its stored value
+                    self.results.setItem(row, col, QTableWidgetItem(verdict_text(text) if col == 1 else text))
             self.results.resizeColumnsToContents()
 
         def failed(msg):
@@ -325,7 +327,7 @@ class RubricEditor(QWidget):
             write_atomically(Path(path), lambda tmp: tmp.write_text(self.draft_text(), "utf-8"), force=True)
 
 
-def try_rows(engine, interaction_id: int, rubric) -> list[tuple[str, str, str]]:
+def try_rows(engine, interaction_id: int, rubric) -> list[tuple[str, str | None, str]]:
     """(criterion id, verdict, what decided it) for the draft ``rubric`` on a stored call."""
     from coach_app.core.detectors import matching
     from coach_app.core.scoring import Conversation, score_conversation
@@ -351,5 +353,5 @@ def try_rows(engine, interaction_id: int, rubric) -> list[tuple[str, str, str]]:
             scored = utterance_scores(conv, c, rubric, result.language)
             matched = " | ".join(f"{p:.2f} “{conv.segments[i].text[:70]}”" for p, i in scored)
         matched = matched or (s.evidence[0].quote[:80] if s.evidence else "")
-        rows.append((c.id, s.status or "-", matched))
+        rows.append((c.id, s.status, matched))
     return rows

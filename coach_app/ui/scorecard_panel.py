@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 from sqlmodel import Session, select
 
@@ -21,6 +20,8 @@ from coach_app.core.transcript import format_clock
 from coach_app.db.models import CriterionResult, Evaluation, RubricVersion
 from coach_app.errors import CoachError
 from coach_app.services.reviews import set_criterion, start_review, submit_review, visible_evaluations
+from coach_app.ui import reason_dialog
+from coach_app.ui.labels import verdict_text
 
 STATUSES = [None, "met", "not_met", "na"]
 
@@ -33,6 +34,7 @@ class ScorecardPanel(QWidget):
         super().__init__(parent)
         self.ctx, self.interaction = ctx, interaction
         self.user, self.role = ctx.user_name, ctx.user_role
+        self.rubric, self.lang = None, "en"
         self.is_agent_of_call = self._agent_name() == self.user
         self.review_kind = "self" if self.is_agent_of_call else "lead" if self.role in ("team_lead", "admin") else None
         outer = QVBoxLayout(self)
@@ -41,6 +43,10 @@ class ScorecardPanel(QWidget):
         outer.addWidget(self.header)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
+        self._pending_scroll: int | None = None
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._on_scroll_range)
+        # the user scrolling meanwhile wins over a position still to restore
+        self.scroll.verticalScrollBar().actionTriggered.connect(lambda _a: setattr(self, "_pending_scroll", None))
         outer.addWidget(self.scroll, 1)
         buttons = QHBoxLayout()
         self.submit_button = QPushButton(self.tr("Submit self-assessment") if self.review_kind == "self"
@@ -86,17 +92,50 @@ class ScorecardPanel(QWidget):
 
             return rubric, shown, results(shown), results(lead)
 
-    def _is_mine(self, ev: Evaluation) -> bool:
+    def _author(self, ev: Evaluation | None) -> str | None:
         from coach_app.db.models import Person
 
+        if ev is None or not ev.author_id:
+            return None
         with Session(self.ctx.engine) as s:
-            p = s.get(Person, ev.author_id) if ev.author_id else None
-            return p is not None and p.name == self.user
+            p = s.get(Person, ev.author_id)
+            return p.name if p else None
+
+    def _is_mine(self, ev: Evaluation) -> bool:
+        return self._author(ev) == self.user
+
+    def criterion_title(self, cid: str) -> str:
+        """What a person reads for a criterion: its title in the call's language (never its id,
+        unless the rubric gives it no title at all)."""
+        c = next((c for c in self.rubric.criteria if c.id == cid), None) if self.rubric else None
+        if c is None:
+            return cid
+        return c.title.get(self.lang) or next(iter(c.title.values()), cid)
+
+    def _why(self, r, lead_r) -> tuple[str, bool]:
+        """The text under a criterion and whether it differs from the lead's verdict. A verdict a
+        person changed shows who changed it and why: the automatic rationale would contradict it."""
+        why = (r.rationale or "") if r else ""
+        if r and r.overridden_from:
+            why = self.tr("Changed by {0} from {1}: {2}").format(
+                self._author(self.evaluation) or self.tr("a reviewer"), verdict_text(r.overridden_from),
+                r.override_reason or "")
+        differs = False
+        if lead_r is not None:
+            lead_status = lead_r.status
+            if lead_status is None:
+                why = self.tr("The lead has not scored this. ") + why
+            else:
+                differs = lead_status != (r.status if r else None)
+                lead = (self.tr("Lead: {0} (differs from yours). ") if differs else self.tr("Lead: {0}. "))
+                why = lead.format(verdict_text(lead_status)) + why
+        return why, differs
 
     # view ----------------------------------------------------------------------------------
     def reload(self) -> None:
         rubric, ev, res, lead_res = self._load()
         self.rubric, self.evaluation, self.results = rubric, ev, res
+        scrolled = self.scroll.verticalScrollBar().value()  # a change must not jump back to the top
         body = QWidget()
         grid = QGridLayout(body)
         grid.setColumnStretch(0, 1)
@@ -106,6 +145,7 @@ class ScorecardPanel(QWidget):
             self.header.setText("")
             return
         lang = self.interaction.language if self.interaction.language in rubric.languages else rubric.languages[0]
+        self.lang = lang
         editable = self.review_kind is not None and not (ev is not None and ev.submitted_at)
         self.combos: dict[str, QComboBox] = {}
         for row, c in enumerate(rubric.criteria):
@@ -121,14 +161,7 @@ class ScorecardPanel(QWidget):
             combo.setProperty("criterion", c.id)
             combo.currentIndexChanged.connect(lambda i, cid=c.id: self.on_status(cid, STATUSES[i]))
             self.combos[c.id] = combo
-            why = (r.rationale or "") if r else ""
-            if r and r.overridden_from:
-                why += self.tr(" — changed from {0}: {1}").format(r.overridden_from, r.override_reason or "")
-            differs = False
-            if lead_res.get(c.id) is not None:
-                lead_status = lead_res[c.id].status
-                differs = lead_status != (r.status if r else None)
-                why = self.tr("Lead: {0}{1}. ").format(lead_status or "-", " ≠" if differs else "") + why
+            why, differs = self._why(r, lead_res.get(c.id))
             low = r is not None and r.confidence is not None and r.confidence < LOW_CONFIDENCE
             if low:  # the judge was unsure: a lead looks at these first
                 why = self.tr("Uncertain ({0} %) — please check. ").format(round(100 * r.confidence)) + why
@@ -152,7 +185,20 @@ class ScorecardPanel(QWidget):
             comment.editingFinished.connect(lambda cid=c.id, w=comment: self.on_comment(cid, w.text()))
             grid.addWidget(comment, base + 2, 0, 1, 3)
         self.scroll.setWidget(body)
+        self._restore_scroll(scrolled)
         self._update_header(ev)
+
+    def _restore_scroll(self, value: int) -> None:
+        # The new body's height is known only once its layout ran, so the position is set again
+        # when the scroll range has grown back to it (_on_scroll_range).
+        self._pending_scroll = value if value > 0 else None
+        self.scroll.verticalScrollBar().setValue(value)
+        self._on_scroll_range(0, self.scroll.verticalScrollBar().maximum())
+
+    def _on_scroll_range(self, _minimum: int, maximum: int) -> None:
+        if self._pending_scroll is not None and maximum >= self._pending_scroll:
+            self.scroll.verticalScrollBar().setValue(self._pending_scroll)
+            self._pending_scroll = None
 
     def _update_header(self, ev: Evaluation | None) -> None:
         if ev is None or ev.total is None:
@@ -182,10 +228,10 @@ class ScorecardPanel(QWidget):
             except CoachError as exc:
                 if "needs a reason" not in str(exc):
                     raise
-                reason, ok = QInputDialog.getText(self, self.tr("Reason for the change"),
-                                                  self.tr("Why is '{0}' {1}?").format(cid, status))
-                if not ok or not reason.strip():
-                    self._reload_soon()  # cancelled: nothing changes
+                old = self.results[cid].status if cid in self.results else None
+                reason = reason_dialog.ask_reason(self, self.criterion_title(cid), old, status)
+                if reason is None:
+                    self._reload_soon()  # cancelled: the control goes back to the stored verdict
                     return
                 set_criterion(self.ctx.engine, ev.id, cid, self.user, status=status, reason=reason)
         except CoachError as exc:
@@ -196,7 +242,7 @@ class ScorecardPanel(QWidget):
     def _reload_soon(self) -> None:
         # The control that emitted the change is rebuilt by reload(): never delete a sender
         # inside its own signal, rebuild once control has returned to the event loop.
-        QTimer.singleShot(0, self.reload)
+        QTimer.singleShot(0, self, self.reload)  # with self as context: dropped if the panel is gone by then
 
     def on_comment(self, cid: str, text: str) -> None:
         r = self.results.get(cid)

@@ -130,7 +130,7 @@ class TranscriptPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
-        self.table.clicked.connect(lambda idx: self.seek(self.timeline.segments[idx.row()].start_ms))
+        self.table.clicked.connect(lambda idx: self.play_from(self.timeline.segments[idx.row()].start_ms))
         layout.addWidget(self.table, 1)
 
     def _controls(self) -> QHBoxLayout:
@@ -176,6 +176,17 @@ class TranscriptPanel(QWidget):
         if self.player is not None:
             self.player.setPosition(int(ms))
         self._on_position(int(ms))
+
+    def play_from(self, ms: int) -> None:
+        """Jump to ``ms`` and listen from there (evidence ▶, a click on an utterance)."""
+        self.seek(ms)
+        if self.player is None:
+            return
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if self.player.playbackState() != QMediaPlayer.PlaybackState.PlayingState:
+            self.player.play()
+            self.play_button.setText(self.tr("Pause"))
 
     def _on_position(self, ms: int) -> None:
         i = self.timeline.index_at(ms)

@@ -28,28 +28,48 @@ class JobSignals(QObject):
 class ImportJob(QRunnable):
     """Import one file, transcribe it if it is audio, score it: the whole path to a scored call."""
 
-    def __init__(self, ctx, path: Path, agent: str | None, channels: str | None, transcriber_factory: Callable):
+    def __init__(self, ctx, path: Path, agent: str | None, channels: str | None, transcriber_factory: Callable,
+                 interaction_id: int | None = None):
         super().__init__()
         self.ctx, self.path, self.agent, self.channels = ctx, Path(path), agent, channels
         self.transcriber_factory = transcriber_factory
+        #: known for a call already stored (resumed or transcribed again); else set once imported
+        self.interaction_id = interaction_id
         self.cancel_event = threading.Event()
+        #: the user cancelled (the call stays cancelled) rather than the app closing (it resumes)
+        self.cancelled_on_purpose = True
         self.signals = JobSignals()
+        #: when the call happened, as the import dialog was told; None: the file's own time
+        self.occurred_at = None
         self.setAutoDelete(False)  # the view keeps it to cancel it and read its signals
 
-    def cancel(self) -> None:
+    def cancel(self, on_purpose: bool = True) -> None:
+        if not self.cancel_event.is_set():
+            self.cancelled_on_purpose = on_purpose
         self.cancel_event.set()
+
+    def _cancelled(self) -> None:
+        from coach_app.services.transcripts import mark_cancelled
+
+        try:
+            if self.interaction_id is not None:
+                mark_cancelled(self.ctx.engine, self.interaction_id, self.cancelled_on_purpose)
+        except Exception:  # noqa: BLE001 - the cancel itself happened; the log says what else did not
+            log.exception("could not record the cancel of interaction %s", self.interaction_id)
+        self.signals.cancelled.emit()
 
     def run(self) -> None:
         from coach_app.services.importer import import_file
         from coach_app.services.transcripts import transcribe_interaction
 
         s = self.signals
-        if self.cancel_event.is_set():  # cancelled while waiting in the queue: nothing happens
-            s.cancelled.emit()
-            return
         try:
+            if self.cancel_event.is_set():  # cancelled while waiting in the queue: nothing is imported
+                raise TranscriptionCancelled()
             s.stage.emit("import")
-            inter = import_file(self.ctx.ws, self.ctx.engine, self.path, agent=self.agent, channels=self.channels).interaction
+            inter = import_file(self.ctx.ws, self.ctx.engine, self.path, agent=self.agent, channels=self.channels,
+                                occurred_at=self.occurred_at).interaction
+            self.interaction_id = inter.id
             if self.cancel_event.is_set():
                 raise TranscriptionCancelled()
             if inter.kind == "audio" and inter.status not in ("transcribed", "needs_review"):
@@ -61,7 +81,7 @@ class ImportJob(QRunnable):
             # scored on its own pool: this pool's next transcription starts meanwhile
             self.ctx.score_pool.start(_ScoreTask(self.ctx, inter.id, s))
         except TranscriptionCancelled:
-            s.cancelled.emit()
+            self._cancelled()
         except CoachError as exc:
             s.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - never a traceback in the UI; the log has it
