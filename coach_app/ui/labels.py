@@ -53,6 +53,8 @@ _LANGUAGES_DIFFER = QT_TRANSLATE_NOOP("StatusDetail", "The two channels speak di
 _BY_VOICE = QT_TRANSLATE_NOOP("StatusDetail", "Mono recording: agent and customer were told apart by their voices (estimated)")
 _ONE_VOICE = QT_TRANSLATE_NOOP("StatusDetail", "Mono recording: only one voice was heard, so the speakers are not separated")
 _NOT_COVERED = QT_TRANSLATE_NOOP("StatusDetail", "The call is in {0}, which the rubric {1} does not cover: it is not scored")
+_CANCELLED = QT_TRANSLATE_NOOP("StatusDetail", "The transcription was cancelled: use Transcribe again to run it")
+_INTERRUPTED = QT_TRANSLATE_NOOP("StatusDetail", "The previous transcription was interrupted; it runs again")
 _WHO = {"agent": QT_TRANSLATE_NOOP("StatusDetail", "The agent's channel"),
         "customer": QT_TRANSLATE_NOOP("StatusDetail", "The customer's channel"),
         "": QT_TRANSLATE_NOOP("StatusDetail", "The recording")}
@@ -71,6 +73,8 @@ _DETAIL_PATTERNS = [
      lambda m: _tr(_NOT_COVERED).format(_languages(m.group(1)), m.group(2))),
     (re.compile(r"^mono recording: agent and customer were told apart by their voices .*$"), lambda m: _tr(_BY_VOICE)),
     (re.compile(r"^mono recording: only one voice was heard.*$"), lambda m: _tr(_ONE_VOICE)),
+    (re.compile(r"^the transcription was cancelled; .*$"), lambda m: _tr(_CANCELLED)),
+    (re.compile(r"^the previous transcription was interrupted; .*$"), lambda m: _tr(_INTERRUPTED)),
 ]
 
 
