@@ -1,24 +1,31 @@
-"""Dashboard: an agent's trend of totals over time, met rate per criterion against the team,
-and the criteria most often missed (QtCharts)."""
+"""Dashboard: an agent's average total over time against the team's, met rate per criterion
+against the team, the criteria most often missed; and for leads a team page with every
+agent's weekly trend (QtCharts)."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis, QHorizontalBarSeries, QLineSeries, QValueAxis,
-)
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from coach_app.errors import CoachError
 from coach_app.services.reports import met_rates, period_data
+from coach_app.services.trends import WEEK, choose_unit, trend
+from coach_app.ui.trend_charts import TeamTrendsView, average_of, trend_chart
+
+AGENT_COLOR, TEAM_COLOR = QColor("#2f6fba"), QColor("#e08e2b")
 
 
 class DashboardView(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        outer.addWidget(self.tabs)
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Agent"), self))
         self.agent = QComboBox(self)
@@ -45,6 +52,9 @@ class DashboardView(QWidget):
         split.addWidget(side)
         split.setSizes([900, 300])
         layout.addWidget(split, 1)
+        self.tabs.addTab(page, self.tr("Agent"))
+        self.team_view = TeamTrendsView(self)
+        self.tabs.addTab(self.team_view, self.tr("Team trends"))
 
     def refresh(self) -> None:
         try:
@@ -52,8 +62,11 @@ class DashboardView(QWidget):
         except CoachError:
             self.team = None
         agents = sorted({r.agent for r in self.team.rows if r.agent}) if self.team else []
-        if self.ctx.user_role == "agent":
+        is_agent = self.ctx.user_role == "agent"
+        if is_agent:  # an agent sees only themselves, so no team page either
             agents = [a for a in agents if a == self.ctx.user_name]
+        self.tabs.setTabVisible(1, not is_agent)
+        self.team_view.show_rows([] if is_agent or not self.team else self.team.rows)
         current = self.agent.currentText()
         self.agent.blockSignals(True)
         self.agent.clear()
@@ -74,37 +87,20 @@ class DashboardView(QWidget):
         mine = [r for r in self.team.rows if r.agent == name]
         rubric = self.team.rubric
         lang = self.ctx.settings.ui_language if self.ctx.settings.ui_language in rubric.languages else rubric.languages[0]
-        # trend
-        series = QLineSeries()
-        series.setName(name)
-        series.setPointsVisible(True)
-        for r in mine:
-            if r.interaction.occurred_at and r.evaluation.total is not None:
-                series.append(r.interaction.occurred_at.timestamp() * 1000, r.evaluation.total)
-        chart = QChart()
-        chart.setTitle(self.tr("Totals over time"))
-        chart.addSeries(series)
-        x, y = QDateTimeAxis(), QValueAxis()
-        x.setFormat("yyyy-MM-dd")
-        y.setRange(0, 100)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
-        if series.count():
-            times = [series.at(i).x() for i in range(series.count())]
-            if max(times) - min(times) < 3 * 86_400_000:  # a few days: show the time of day too
-                x.setFormat("MM-dd HH:mm")
-            x.setRange(QDateTime.fromMSecsSinceEpoch(int(min(times))), QDateTime.fromMSecsSinceEpoch(int(max(times)) + 1))
-        chart.legend().hide()
+        # trend: the agent's average total per week (or day) against the team's, on real dates
+        unit = choose_unit(mine)
+        chart = trend_chart(self.tr("Average total per week") if unit == WEEK else self.tr("Average total per day"),
+                            [(name, trend(mine, unit), AGENT_COLOR, 2.5),
+                             (self.tr("Team"), trend(self.team.rows, unit), TEAM_COLOR, 1.5)],
+                            average_of, unit, self.team_view.formats())
         self.trend.setChart(chart)
         # met rates, agent vs team
         crits = [c for c in rubric.criteria if c.scoring == "automatic"]
         ids = [c.id for c in crits]
         agent_rates, team_rates = met_rates(mine, ids), met_rates(self.team.rows, ids)
         agent_set, team_set = QBarSet(name), QBarSet(self.tr("Team"))
-        agent_set.setColor(QColor("#2f6fba"))
-        team_set.setColor(QColor("#e08e2b"))
+        agent_set.setColor(AGENT_COLOR)
+        team_set.setColor(TEAM_COLOR)
         for cid in reversed(ids):
             agent_set.append(100 * (agent_rates[cid] or 0))
             team_set.append(100 * (team_rates[cid] or 0))
