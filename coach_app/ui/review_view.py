@@ -57,10 +57,6 @@ class ReviewView(QWidget):
 
         self.date_button = ChangeDateButton(self, inter)  # corrects when the call happened
         top.addWidget(self.date_button)
-        from coach_app.ui.date_dialog import ChangeDateButton
-
-        self.date_button = ChangeDateButton(self, inter)  # corrects when the call happened
-        top.addWidget(self.date_button)
         self.retranscribe_button = None
         if inter.kind == "audio":
             button = QToolButton(self)
