@@ -21,7 +21,7 @@ from coach_app.cli_dates import add_parser as add_date_parser
 from coach_app.cli_export import cmd_export, cmd_report
 from coach_app.cli_output import (_print_scores, _print_transcript, _score_stored, interaction_id, interaction_json,
                                   segments_json)
-from coach_app.cli_review import cmd_review
+from coach_app.cli_review import add_parsers as add_review_parsers
 from coach_app.cli_train import add_parser as add_train_parser
 from coach_app.config import apply_overrides, private_file, resolve_workspace
 from coach_app.errors import CoachError
@@ -98,7 +98,7 @@ def cmd_list(ctx: Context, args) -> int:
     if args.status is not None and args.status not in INTERACTION_STATUSES:
         raise CoachError(f"--status {args.status!r} is not a status (one of: {', '.join(INTERACTION_STATUSES)})")
 
-    rows = list_interactions(ctx.engine, agent=args.agent, status=args.status)
+    rows = list_interactions(ctx.engine, agent=args.agent, status=args.status, viewer=args.viewer)
     if args.json:
         for inter, agent in rows:
             print(json.dumps({**interaction_json(inter), "agent": agent}, ensure_ascii=False))
@@ -120,7 +120,7 @@ def cmd_list(ctx: Context, args) -> int:
 def cmd_show(ctx: Context, args) -> int:
     from coach_app.services.queries import interaction_with_transcript
 
-    inter, agent, segments = interaction_with_transcript(ctx.engine, args.id)
+    inter, agent, segments = interaction_with_transcript(ctx.engine, args.id, viewer=args.viewer)
     if args.json:
         print(json.dumps({"interaction": {**interaction_json(inter), "agent": agent},
                           "segments": segments_json(segments)}, ensure_ascii=False, indent=2))
@@ -176,7 +176,7 @@ def cmd_rubric(ctx: Context, args) -> int:
 
     if args.action == "import":
         for f in args.target:
-            version, r, created = import_rubric_file(ctx.engine, f)
+            version, r, created = import_rubric_file(ctx.engine, f, args.author)
             print(f"{'imported' if created else 'already stored'}: {r.id} v{r.version} as version id {version.id}")
         return 0
     if args.action == "list":
@@ -232,11 +232,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--agent", metavar="NAME")
     s.add_argument("--status", help="imported, transcribing, transcribed, needs_review or failed")
     s.add_argument("--json", action="store_true", help="JSON Lines, one interaction per line")
+    s.add_argument("--as", dest="viewer", metavar="NAME", help="see only what NAME may see (their role's view)")
     s.set_defaults(func=cmd_list)
 
     s = sub.add_parser("show", help="show an interaction's transcript")
     s.add_argument("id", type=interaction_id)
     s.add_argument("--json", action="store_true")
+    s.add_argument("--as", dest="viewer", metavar="NAME", help="see only what NAME may see (their role's view)")
     s.set_defaults(func=cmd_show)
 
     s = sub.add_parser("score", help="score transcript JSON files against a rubric (no storage unless --save)")
@@ -251,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("action", choices=["validate", "list", "import", "export"])
     s.add_argument("target", nargs="*", metavar="FILE_OR_ID")
     s.add_argument("--force", action="store_true", help="export: overwrite OUT")
+    s.add_argument("--as", dest="author", metavar="NAME", help="who saves the template (a trainer or admin)")
     s.set_defaults(func=cmd_rubric)
 
     s = sub.add_parser("export", help="coaching PDF (export ID --pdf [OUT]), CSV (export csv OUT) or transcript "
@@ -264,17 +267,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--from", dest="date_from", metavar="DATE")
     s.add_argument("--to", dest="date_to", metavar="DATE")
     s.add_argument("--force", action="store_true", help="overwrite an existing file")
+    s.add_argument("--as", dest="viewer", metavar="NAME", help="see only what NAME may see (their role's view)")
     s.set_defaults(func=cmd_export)
 
-    s = sub.add_parser("review", help="review an interaction as a team lead, or self-assess it as its agent")
-    s.add_argument("id", type=interaction_id)
-    s.add_argument("--as", dest="author", metavar="NAME", help="who is reviewing")
-    s.add_argument("--kind", choices=["lead", "calibration", "self"], default="lead")
-    s.add_argument("--set", action="append", metavar="CRITERION=STATUS", help="met, not_met, na, or a score for 1-5 / 0-10 criteria")
-    s.add_argument("--reason", help="why a status differs from the automatic one (required for such a change)")
-    s.add_argument("--comment", action="append", metavar="CRITERION=TEXT")
-    s.add_argument("--submit", action="store_true", help="finish the review (a self-assessment then shows the lead's view)")
-    s.set_defaults(func=cmd_review)
+    add_review_parsers(sub)
 
     s = sub.add_parser("report", help="period reports: report agent NAME [--from --to] [--pdf OUT] | report team ...")
     s.add_argument("kind", choices=["agent", "team"])
@@ -285,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--lang", choices=["en", "fi"])
     s.add_argument("--no-redact", action="store_true")
     s.add_argument("--force", action="store_true")
+    s.add_argument("--as", dest="viewer", metavar="NAME", help="see only what NAME may see (their role's view)")
     s.set_defaults(func=cmd_report)
 
     add_train_parser(sub)

@@ -8,12 +8,13 @@ from pathlib import Path
 from coach_app.errors import CoachError
 
 
-def _export_pdf(ctx, interaction_id: int, out: str | None, lang: str | None, redact_pii: bool, force: bool) -> Path:
+def _export_pdf(ctx, interaction_id: int, out: str | None, lang: str | None, redact_pii: bool, force: bool,
+                viewer: str | None = None) -> Path:
     from coach_app.export.files import safe_name, write_atomically
     from coach_app.export.pdf import build_call_report
     from coach_app.services.reports import call_report_data
 
-    data = call_report_data(ctx.engine, interaction_id)
+    data = call_report_data(ctx.engine, interaction_id, viewer)
     if lang and lang not in data.rubric.languages:
         raise CoachError(f"--lang {lang}: the rubric has texts only in {', '.join(data.rubric.languages)}")
     if out is None:
@@ -37,7 +38,8 @@ def cmd_export(ctx, args) -> int:
         summary_path = out.with_name(out.stem + "-summary" + out.suffix)
         check_target(out, args.force)  # both files or neither
         check_target(summary_path, args.force)
-        detail, summary = export_rows(ctx.engine, parse_occurred_at(args.date_from), parse_occurred_at(args.date_to))
+        detail, summary = export_rows(ctx.engine, parse_occurred_at(args.date_from), parse_occurred_at(args.date_to),
+                                      args.viewer)
         lang = args.lang or "en"
         red = None if args.no_redact else (lambda v: redact(v, lang))
         out = write_atomically(out, lambda tmp: write_csv(tmp, COLUMNS, detail, lang, red), force=args.force)
@@ -52,7 +54,7 @@ def cmd_export(ctx, args) -> int:
             raise CoachError("usage: coach export transcript ID --format txt|srt|vtt|json OUT")
         if args.format not in FORMATS:
             raise CoachError(f"--format must be one of {', '.join(FORMATS)}")
-        inter, _, segments = interaction_with_transcript(ctx.engine, int(rest[0]))
+        inter, _, segments = interaction_with_transcript(ctx.engine, int(rest[0]), args.viewer)
         text = render(segments, args.format, inter.language, inter.channel_type, redact_pii=not args.no_redact)
         out = write_atomically(Path(rest[1]), lambda tmp: tmp.write_text(text, "utf-8"), force=args.force)
         print(f"wrote {out}")
@@ -61,7 +63,8 @@ def cmd_export(ctx, args) -> int:
         raise CoachError(f"export {what!r}: give an interaction ID, 'csv' or 'transcript'")
     if not args.pdf:
         raise CoachError("export ID: say what to export, e.g. --pdf [OUT]")
-    out = _export_pdf(ctx, int(what), None if args.pdf is True else args.pdf, args.lang, not args.no_redact, args.force)
+    out = _export_pdf(ctx, int(what), None if args.pdf is True else args.pdf, args.lang, not args.no_redact, args.force,
+                      args.viewer)
     print(f"wrote {out}")
     return 0
 
@@ -85,12 +88,12 @@ def cmd_report(ctx, args) -> int:
 
     date_from, date_to = _period(args)
     shown_to = parse_occurred_at(args.date_to)  # as the user wrote it, for the report's header
-    team = period_data(ctx.engine, date_from, date_to)
+    team = period_data(ctx.engine, date_from, date_to, viewer=args.viewer)
     lang = args.lang or team.rubric.languages[0]
     if args.kind == "agent":
         if not args.name:
             raise CoachError("usage: coach report agent NAME [--from DATE] [--to DATE] [--pdf OUT]")
-        mine = period_data(ctx.engine, date_from, date_to, agent=args.name)
+        mine = period_data(ctx.engine, date_from, date_to, agent=args.name, viewer=args.viewer)
         if args.pdf:
             out = write_atomically(Path(args.pdf), lambda tmp: build_agent_report(
                 args.name, mine, team, tmp, lang, date_from, shown_to, not args.no_redact), force=args.force)
@@ -110,7 +113,10 @@ def cmd_report(ctx, args) -> int:
     for cid, rate in met_rates(rows, ids).items():
         print(f"  {team.rubric.criterion(cid).title.get(lang, cid):40} {'-' if rate is None else f'{rate:.0%}'}")
     if args.kind == "team":
+        for name, (done, total) in sorted(team.coverage.items()):
+            print(f"  coverage {name:30} {done}/{total} reviewed ({done / total:.0%})")
         for inter, views in team.multi:
             share, differ = agreement(views)
-            print(f"  #{inter.id}: {len(views)} evaluations agree on {share:.0%}; differ on {', '.join(differ) or '-'}")
+            print(f"  #{inter.id}: {len(views)} calibration reviews agree on {share:.0%}; "
+                  f"differ on {', '.join(differ) or '-'}")
     return 0

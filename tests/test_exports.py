@@ -187,16 +187,20 @@ def test_transcript_json_export_reimports_losslessly(scored_workspace, tmp_path)
 
 
 def test_agent_and_team_reports(tmp_path):
-    """Two agents over a month, one interaction reviewed twice: trend, rates, calibration."""
+    """Two agents over a month, one interaction reviewed by a lead and calibrated by two
+    reviewers: trend, rates, calibration (from the session, never from duplicate scorings)."""
     from datetime import datetime, timezone
 
     from sqlmodel import Session, select
 
     from coach_app.config import Workspace
     from coach_app.db.engine import open_database
-    from coach_app.db.models import CriterionResult, Evaluation, Person
+    from coach_app.db.models import CriterionResult, Evaluation
+    from coach_app.services.calibration import start_calibration
     from coach_app.services.evaluations import score_interaction
     from coach_app.services.importer import import_file
+    from coach_app.services.people import add_person
+    from coach_app.services.reviews import Change, review
     from coach_app.services.rubrics import resolve_rubric
 
     ws = Workspace(tmp_path / "ws", f"sqlite:///{tmp_path / 'ws' / 'coach.db'}")
@@ -209,20 +213,19 @@ def test_agent_and_team_reports(tmp_path):
         inter = import_file(ws, engine, f if day <= len(files) else _copy(f, tmp_path, day), agent=agent,
                             occurred_at=datetime(2026, 11, day, 9, tzinfo=timezone.utc)).interaction
         score_interaction(engine, inter.id, version, rubric)
-    with Session(engine) as s:  # a lead disagrees with the automatic scoring of #1 on empathy (the opposite verdict)
-        lead = Person(name="Tiina Lead", role="team_lead")
-        s.add(lead)
-        s.flush()
-        auto = s.exec(select(Evaluation).where(Evaluation.interaction_id == 1)).one()
-        ev = Evaluation(interaction_id=1, rubric_version_id=auto.rubric_version_id, kind="lead", author_id=lead.id,
-                        total=50.0, passed=False)
-        s.add(ev)
-        s.flush()
-        for r in s.exec(select(CriterionResult).where(CriterionResult.evaluation_id == auto.id)).all():
-            flipped = "met" if r.status == "not_met" else "not_met"
-            status = flipped if r.criterion_id == "empathy" else r.status
-            s.add(CriterionResult(evaluation_id=ev.id, criterion_id=r.criterion_id, status=status))
-        s.commit()
+    # a lead reviews #1 (submitted); in a calibration session on #1 two reviewers differ on empathy only
+    add_person(engine, "Ada Admin", "admin", None, None)
+    add_person(engine, "Tiina Lead", "team_lead", None, "Ada Admin")
+    review(engine, 1, "Tiina Lead", "lead", [Change("empathy", status="not_met")], reason="Scripted", submit=True)
+    cs = start_calibration(engine, [1], ["Tiina Lead", "Ada Admin"], "Ada Admin")
+    with Session(engine) as s:
+        auto = s.exec(select(Evaluation).where(Evaluation.interaction_id == 1, Evaluation.kind == "automatic")).one()
+        given = {r.criterion_id: r.status for r in s.exec(select(CriterionResult).where(
+            CriterionResult.evaluation_id == auto.id)).all() if r.status}
+    for who in ("Tiina Lead", "Ada Admin"):
+        flip = {"empathy": "met" if given["empathy"] == "not_met" else "not_met"} if who == "Ada Admin" else {}
+        review(engine, 1, who, "calibration", [Change(c, status=flip.get(c, st)) for c, st in given.items()],
+               session_id=cs.id, submit=True)
     engine.dispose()
     out = tmp_path / "agent.pdf"
     r = coach(ws.root, "report", "agent", "Aino Ääkkönen", "--from", "2026-11-01", "--to", "2026-11-30", "--pdf", out)
@@ -236,7 +239,7 @@ def test_agent_and_team_reports(tmp_path):
     text = pdf_text(team)
     assert "Tiimiraportti" in text and "Kelly Smith" in text and "Arvioijien yhtäpitävyys" in text
     # 11 of the 12 criteria both scored agree: 92 %, differing on empathy
-    assert re.search(r"\b1\s+automaattinen, esihenkilön arvio\s+92%\s+Asiakkaan huomioiminen", text), text
+    assert re.search(r"\b1\s+[^\n]*\s+92%\s+Asiakkaan huomioiminen", text), text
     assert "(Tiina Lead)" in text
     r = coach(ws.root, "report", "agent", "Nobody")
     assert r.returncode == 1 and "no agent called 'Nobody'" in r.stderr

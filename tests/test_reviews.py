@@ -1,5 +1,6 @@
 """People's evaluations on SQLite and PostgreSQL: a lead's override needs a reason and is
-audited; a self-assessment starts blank and hides the lead's view until submitted."""
+audited; a self-assessment starts blank and hides the lead's view until submitted. The workflow
+around them (roles, calibration, disputes, the queue) is in test_workflow.py."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def test_lead_override_needs_a_reason_and_is_audited(engine, scored):
     set_criterion(engine, ev.id, "greeting", "Tiina Lead", status="met")  # back to the automatic status
     assert results(engine, ev.id)["greeting"].overridden_from is None
     submit_review(engine, ev.id, "Tiina Lead")
-    with pytest.raises(CoachError, match="can no longer change"):
+    with pytest.raises(CoachError, match="review the call again to reopen it"):
         set_criterion(engine, ev.id, "gratitude", "Tiina Lead", status="not_met", reason="x")
 
 
@@ -73,6 +74,8 @@ def test_self_assessment_is_blank_and_hides_the_lead_view_until_submitted(engine
         if c.scoring == "automatic":
             set_criterion(engine, mine.id, c.id, "Priya Shah", status="met")
     submit_review(engine, mine.id, "Priya Shah")
+    assert {e.id for e in visible_evaluations(engine, iid, "Priya Shah")} == {auto.id, mine.id}  # lead's still open
+    submit_review(engine, lead.id, "Tiina Lead")
     assert {e.id for e in visible_evaluations(engine, iid, "Priya Shah")} == {auto.id, lead.id, mine.id}
 
 
@@ -83,8 +86,10 @@ def test_numeric_scales_for_person_criteria(engine, scored, tmp_path):
         set_criterion(engine, ev.id, "product_knowledge", "Tiina Lead", score=4)
     with pytest.raises(CoachError, match="no criterion 'empaty'"):
         set_criterion(engine, ev.id, "empaty", "Tiina Lead", status="met")
-    with pytest.raises(CoachError, match="belongs to someone else"):
+    with pytest.raises(CoachError, match="Somebody Else is not a person of this workspace"):
         set_criterion(engine, ev.id, "greeting", "Somebody Else", status="met")
+    with pytest.raises(CoachError, match="belongs to someone else"):
+        set_criterion(engine, ev.id, "greeting", "Priya Shah", status="met")
 
 
 def test_call_report_shows_self_assessment_beside_the_review(workspace, engine, scored, tmp_path):

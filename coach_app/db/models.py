@@ -26,6 +26,7 @@ INTERACTION_STATUSES = ("imported", "transcribing", "transcribed", "needs_review
 JOB_STATUSES = ("queued", "running", "done", "failed", "cancelled")
 EVALUATION_KINDS = ("automatic", "self", "lead", "calibration")
 CRITERION_STATUSES = ("met", "not_met", "na")
+DISPUTE_STATUSES = ("open", "accepted", "rejected")
 
 
 def _in(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
@@ -163,6 +164,10 @@ class Evaluation(SQLModel, table=True):
     total: Optional[float] = None
     passed: Optional[bool] = None
     metrics: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON))
+    #: the calibration session a calibration review belongs to
+    calibration_session_id: Optional[int] = Field(default=None, foreign_key="calibration_session.id", index=True)
+    #: a self-assessment the agent chose not to do (submitted empty: the lead's view opens)
+    skipped: Optional[bool] = None
 
 
 class CriterionResult(SQLModel, table=True):
@@ -200,3 +205,81 @@ class AuditEvent(SQLModel, table=True):
     entity_id: Optional[int] = None
     action: str = Field(max_length=50)
     detail: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON))
+
+
+class CalibrationSession(SQLModel, table=True):
+    """Several reviewers score the same calls blind; their agreement shows how consistently
+    the team applies the rubric, and the owner records the verdict they agree on."""
+
+    __tablename__ = "calibration_session"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    title: str = Field(max_length=300)
+    owner_id: int = Field(foreign_key="person.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CalibrationItem(SQLModel, table=True):
+    __tablename__ = "calibration_item"
+    session_id: int = Field(foreign_key="calibration_session.id", primary_key=True)
+    interaction_id: int = Field(foreign_key="interaction.id", primary_key=True)
+
+
+class CalibrationReviewer(SQLModel, table=True):
+    __tablename__ = "calibration_reviewer"
+    session_id: int = Field(foreign_key="calibration_session.id", primary_key=True)
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+
+
+class CalibrationVerdict(SQLModel, table=True):
+    """The verdict the session's owner recorded after discussing a difference."""
+
+    __tablename__ = "calibration_verdict"
+    __table_args__ = (
+        UniqueConstraint("session_id", "interaction_id", "criterion_id", name="uq_calibration_verdict"),
+        _in("status", CRITERION_STATUSES, "ck_calibration_verdict_status"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="calibration_session.id", index=True)
+    interaction_id: int = Field(foreign_key="interaction.id")
+    criterion_id: str = Field(max_length=100)
+    status: str = Field(max_length=10)
+    note: Optional[str] = Field(default=None, sa_column=Column(Text))
+    decided_by_id: int = Field(foreign_key="person.id")
+    decided_at: datetime = Field(default_factory=utcnow)
+
+
+class Dispute(SQLModel, table=True):
+    """An agent's objection to one criterion of a lead's review, and the lead's answer."""
+
+    __tablename__ = "dispute"
+    __table_args__ = (
+        _in("status", DISPUTE_STATUSES, "ck_dispute_status"),
+        _in("wanted_status", CRITERION_STATUSES, "ck_dispute_wanted"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    interaction_id: int = Field(foreign_key="interaction.id", index=True)
+    evaluation_id: int = Field(foreign_key="evaluation.id", index=True)
+    criterion_id: str = Field(max_length=100)
+    #: the lead's status when the dispute was opened, and the one the agent asks for
+    from_status: Optional[str] = Field(default=None, max_length=10)
+    wanted_status: str = Field(max_length=10)
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    opened_by_id: int = Field(foreign_key="person.id")
+    opened_at: datetime = Field(default_factory=utcnow)
+    status: str = Field(default="open", max_length=10, index=True)
+    resolved_by_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    resolved_at: Optional[datetime] = None
+    reply: Optional[str] = Field(default=None, sa_column=Column(Text))
+
+
+class ReviewAssignment(SQLModel, table=True):
+    """A call put in a reviewer's queue (by `sample`); done once that reviewer submits a lead
+    review of it."""
+
+    __tablename__ = "review_assignment"
+    __table_args__ = (UniqueConstraint("interaction_id", "reviewer_id", name="uq_assignment"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    interaction_id: int = Field(foreign_key="interaction.id", index=True)
+    reviewer_id: int = Field(foreign_key="person.id", index=True)
+    assigned_by_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    assigned_at: datetime = Field(default_factory=utcnow)

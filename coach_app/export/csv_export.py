@@ -14,14 +14,23 @@ from coach_app.db.models import CriterionResult, Evaluation, Interaction, Person
 from coach_app.db.models import Rubric as RubricRow
 
 COLUMNS = ["evaluation_id", "interaction_id", "occurred_at", "agent", "channel", "evaluation_kind", "author",
-           "rubric", "rubric_version", "total", "passed", "criterion_id", "status", "score", "evidence_start_s",
+           "submitted_at", "rubric", "rubric_version", "total", "passed", "criterion_id", "status", "score", "evidence_start_s",
            "evidence_quote", "rationale", "reviewer_comment", "overridden_from", "override_reason"]
 SUMMARY_COLUMNS = ["evaluation_id", "interaction_id", "occurred_at", "agent", "channel", "evaluation_kind", "author",
-                   "rubric", "rubric_version", "total", "passed", "met", "not_met", "na"]
+                   "submitted_at", "rubric", "rubric_version", "total", "passed", "met", "not_met", "na"]
 
 
-def export_rows(engine: Engine, date_from: datetime | None = None, date_to: datetime | None = None):
+def export_rows(engine: Engine, date_from: datetime | None = None, date_to: datetime | None = None,
+                viewer: str | None = None):
+    """Every evaluation ``viewer`` may see (services.reviews.visible_to): never someone's
+    unsubmitted self-assessment, nothing of the lead's view before the agent's own is done."""
+    from coach_app.services.access import AccessError, can_see, find_person
+    from coach_app.services.reviews import visible_to
+
     with Session(engine) as session:
+        me = find_person(session, viewer) if viewer else None
+        if viewer and me is None:
+            raise AccessError(f"{viewer} is not a person of this workspace")
         q = (select(Evaluation, Interaction, RubricVersion, RubricRow)
              .join(Interaction, Evaluation.interaction_id == Interaction.id)
              .join(RubricVersion, Evaluation.rubric_version_id == RubricVersion.id)
@@ -32,10 +41,20 @@ def export_rows(engine: Engine, date_from: datetime | None = None, date_to: date
             q = q.where(Interaction.occurred_at < date_to)
         people = {p.id: p.name for p in session.exec(select(Person)).all()}
         detail, summary = [], []
-        for ev, inter, version, rub in session.exec(q).all():
+        everything = session.exec(q).all()
+        shown: set[int] = set()
+        by_call: dict[int, list] = {}
+        for ev, inter, _, _ in everything:
+            by_call.setdefault(inter.id, [inter, []])[1].append(ev)
+        for inter, evs in by_call.values():
+            if can_see(session, me, inter):
+                shown.update(e.id for e in visible_to(session, inter, me, evs))
+        for ev, inter, version, rub in everything:
+            if ev.id not in shown:
+                continue
             base = [ev.id, inter.id, inter.occurred_at.isoformat() if inter.occurred_at else "",
                     people.get(inter.agent_id, ""), inter.channel_type, ev.kind, people.get(ev.author_id, ""),
-                    rub.slug, version.version, "" if ev.total is None else ev.total, "" if ev.passed is None else int(ev.passed)]
+                    ev.submitted_at.isoformat() if ev.submitted_at else "", rub.slug, version.version, "" if ev.total is None else ev.total, "" if ev.passed is None else int(ev.passed)]
             results = session.exec(select(CriterionResult).where(CriterionResult.evaluation_id == ev.id)
                                    .order_by(CriterionResult.id)).all()
             counts = {"met": 0, "not_met": 0, "na": 0}

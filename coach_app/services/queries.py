@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -14,11 +15,28 @@ from coach_app.db.models import Rubric as RubricRow
 from coach_app.services.transcripts import get_interaction, load_segments
 
 
+def _viewer(session: Session, viewer: str | None):
+    from coach_app.services.access import AccessError, find_person
+
+    person = find_person(session, viewer) if viewer else None
+    if viewer and person is None:
+        raise AccessError(f"{viewer} is not a person of this workspace")
+    return person
+
+
 def list_interactions(
-    engine: Engine, agent: str | None = None, status: str | None = None, limit: int | None = None
+    engine: Engine, agent: str | None = None, status: str | None = None, limit: int | None = None,
+    viewer: str | None = None,
 ) -> list[tuple[Interaction, str | None]]:
+    """The calls ``viewer`` may see (None: the local operator sees all)."""
+    from coach_app.services.access import visible_agent_ids
+
     with Session(engine) as session:
+        allowed = visible_agent_ids(session, _viewer(session, viewer))
         q = select(Interaction, Person.name).join(Person, Interaction.agent_id == Person.id, isouter=True)
+        if allowed is not None:
+            mine = Interaction.agent_id.in_([a for a in allowed if a is not None])
+            q = q.where(or_(mine, Interaction.agent_id.is_(None)) if None in allowed else mine)
         if agent:
             q = q.where(Person.name == agent)
         if status:
@@ -29,9 +47,13 @@ def list_interactions(
         return [(inter, name) for inter, name in session.exec(q).all()]
 
 
-def interaction_with_transcript(engine: Engine, interaction_id: int) -> tuple[Interaction, str | None, list[Segment]]:
+def interaction_with_transcript(engine: Engine, interaction_id: int,
+                                viewer: str | None = None) -> tuple[Interaction, str | None, list[Segment]]:
+    from coach_app.services.access import require_see
+
     with Session(engine) as session:
         inter = get_interaction(session, interaction_id)
+        require_see(session, _viewer(session, viewer), inter)
         agent = session.get(Person, inter.agent_id).name if inter.agent_id else None
         return inter, agent, load_segments(session, interaction_id)
 
@@ -55,29 +77,53 @@ class LibraryRow:
     language: str | None = None
     #: the detector's probability; None when the language was set or came with a transcript
     language_probability: float | None = None
+    #: a lead review has been submitted (the "not yet reviewed" filter)
+    reviewed: bool = False
+    #: disputes not yet answered
+    open_disputes: int = 0
+    #: the viewer is the call's agent and has not yet self-assessed it: its verdicts are hidden
+    awaiting_self_assessment: bool = False
 
 
-def library_rows(engine: Engine, agent: str | None = None) -> list[LibraryRow]:
-    """Every interaction (or one agent's) with the total of the evaluation that speaks for it
-    (lead > calibration > automatic, newest first) and who reviewed it. Plain column tuples, no
-    ORM objects: 100,000 interactions load in about a second."""
-    rank = {"lead": 0, "calibration": 1, "automatic": 2}
+def library_rows(engine: Engine, agent: str | None = None, viewer: str | None = None) -> list[LibraryRow]:
+    """The interactions ``viewer`` may see (or one agent's), each with the total of the
+    evaluation that speaks for it (the latest submitted lead review, else the newest automatic
+    one) and who reviewed it. The call's agent sees no total or reviewer until they have
+    submitted or skipped their self-assessment. Plain column tuples, no ORM objects: 100,000
+    interactions load in about a second."""
+    from coach_app.db.models import Dispute
+    from coach_app.services.access import visible_agent_ids
+
     with Session(engine) as session:
+        me = _viewer(session, viewer)
+        allowed = visible_agent_ids(session, me)
         people = dict(session.execute(select(Person.id, Person.name)).all())
         rubrics = {vid: f"{slug} v{ver}" for vid, slug, ver in session.execute(
             select(RubricVersion.id, RubricRow.slug, RubricVersion.version)
             .join(RubricRow, RubricVersion.rubric_id == RubricRow.id)).all()}
         best: dict[int, tuple] = {}
-        reviewers: dict[int, set[str]] = {}
-        for iid, kind, total, passed, vid, author in session.execute(
+        reviewer: dict[int, str] = {}
+        self_done: set[tuple[int, int]] = set()
+        for iid, kind, total, passed, vid, author, submitted in session.execute(
                 select(Evaluation.interaction_id, Evaluation.kind, Evaluation.total, Evaluation.passed,
-                       Evaluation.rubric_version_id, Evaluation.author_id)
-                .where(Evaluation.kind != "self").order_by(Evaluation.id)).all():
+                       Evaluation.rubric_version_id, Evaluation.author_id, Evaluation.submitted_at)
+                .where(Evaluation.kind.in_(("automatic", "lead", "self")))
+                .order_by(Evaluation.submitted_at, Evaluation.id)).all():
+            if kind == "self":
+                if submitted is not None:
+                    self_done.add((iid, author))
+                continue
             current = best.get(iid)
-            if current is None or rank[kind] <= rank[current[0]]:  # later rows are newer
+            if kind == "lead":
+                if submitted is None:
+                    continue
+                best[iid] = (kind, total, passed, vid)  # later submissions come later
+                reviewer[iid] = people.get(author, "")
+            elif current is None or current[0] == "automatic":
                 best[iid] = (kind, total, passed, vid)
-            if kind in ("lead", "calibration") and author:
-                reviewers.setdefault(iid, set()).add(people.get(author, ""))
+        disputes: dict[int, int] = {}
+        for iid in session.execute(select(Dispute.interaction_id).where(Dispute.status == "open")).scalars():
+            disputes[iid] = disputes.get(iid, 0) + 1
         q = select(Interaction.id, Interaction.occurred_at, Interaction.agent_id, Interaction.duration_ms,
                    Interaction.channel_type, Interaction.kind, Interaction.status, Interaction.original_name,
                    Interaction.language, Interaction.language_probability)
@@ -87,10 +133,14 @@ def library_rows(engine: Engine, agent: str | None = None) -> list[LibraryRow]:
         rows = []
         for iid, occurred, agent_id, dur, channel, kind, status, name, lang, lang_p in session.execute(
                 q.order_by(Interaction.occurred_at.desc(), Interaction.id.desc())).all():
-            b = best.get(iid)
+            if allowed is not None and agent_id not in allowed:
+                continue
+            blind = me is not None and agent_id == me.id and (iid, me.id) not in self_done
+            b = None if blind else best.get(iid)
             rows.append(LibraryRow(iid, occurred, people.get(agent_id), dur, channel, kind, status, name,
                                    rubrics.get(b[3]) if b else None, b[1] if b else None, b[2] if b else None,
-                                   ", ".join(sorted(reviewers.get(iid, ()))) or None, lang, lang_p))
+                                   None if blind else reviewer.get(iid), lang, lang_p, reviewed=iid in reviewer,
+                                   open_disputes=disputes.get(iid, 0), awaiting_self_assessment=blind))
         return rows
 
 

@@ -1,9 +1,16 @@
 """People's evaluations: a team lead's review (starting from the automatic scores, every change
-of status with a reason), calibration reviews, and the agent's self-assessment (starting blank,
-and not shown the lead's view until it is submitted). Every change is saved at once with an
-audit event."""
+of status with a reason), calibration reviews (blind, from blank), and the agent's
+self-assessment (from blank; the lead's view stays hidden from the agent until it is submitted
+or skipped).
+
+One lead evaluation per reviewer per call: reviewing again continues it (a submitted one is
+reopened, audited). Every command is all-or-nothing: everything is validated and applied in one
+transaction, so a refused change leaves no trace, not even a new person or an open review.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -11,60 +18,107 @@ from sqlmodel import Session, select
 from coach_app.core.rubric import Criterion, Rubric, parse_rubric
 from coach_app.core.scoring import total_and_passed
 from coach_app.db.models import (
-    CRITERION_STATUSES, CriterionResult, Evaluation, Interaction, Person, RubricVersion, utcnow,
+    CRITERION_STATUSES, CalibrationItem, CalibrationReviewer, CriterionResult, Evaluation, Interaction, Person,
+    RubricVersion, utcnow,
 )
 from coach_app.errors import CoachError, NotFoundError
-from coach_app.services.people import audit, get_or_create_person
+from coach_app.services.access import AccessError, actor, find_person, require_review, require_see
+from coach_app.services.people import audit
 
 REVIEW_KINDS = ("lead", "calibration", "self")
-_ROLE_FOR_KIND = {"lead": "team_lead", "calibration": "team_lead", "self": "agent"}
 #: person-scored numeric scales: the score from which the criterion counts as met
 _SCALE_MET_FROM = {"1-5": (1, 5, 3), "0-10": (0, 10, 6)}
 
 
-def _rubric_of(session: Session, ev: Evaluation) -> Rubric:
+@dataclass(frozen=True)
+class Change:
+    """One requested change of a review: a status, a number (1-5 / 0-10 criteria) or a comment."""
+
+    criterion: str
+    status: str | None = None
+    score: float | None = None
+    comment: str | None = None
+
+
+def rubric_of(session: Session, ev: Evaluation) -> Rubric:
     version = session.get(RubricVersion, ev.rubric_version_id)
     return parse_rubric(version.content, f"rubric version {version.id}")
 
 
-def start_review(engine: Engine, interaction_id: int, author: str, kind: str = "lead") -> Evaluation:
-    """The author's open (unsubmitted) review of this kind, or a new one. A lead or calibration
-    review starts from the newest automatic evaluation; a self-assessment starts blank."""
+def _interaction(session: Session, interaction_id: int) -> Interaction:
+    inter = session.get(Interaction, interaction_id)
+    if inter is None:
+        raise NotFoundError(f"no interaction with id {interaction_id}")
+    return inter
+
+
+def _latest_automatic(session: Session, interaction_id: int) -> Evaluation:
+    auto = session.exec(select(Evaluation).where(Evaluation.interaction_id == interaction_id,
+                                                 Evaluation.kind == "automatic").order_by(Evaluation.id.desc())).first()
+    if auto is None:
+        raise CoachError(f"interaction {interaction_id} has no automatic evaluation to review yet; score it first")
+    return auto
+
+
+def _own(session: Session, interaction_id: int, kind: str, person: Person, session_id: int | None) -> Evaluation | None:
+    q = select(Evaluation).where(Evaluation.interaction_id == interaction_id, Evaluation.kind == kind,
+                                 Evaluation.author_id == person.id)
+    if kind == "calibration":
+        q = q.where(Evaluation.calibration_session_id == session_id)
+    return session.exec(q.order_by(Evaluation.id.desc())).first()
+
+
+def _check_may_start(session: Session, inter: Interaction, person: Person, kind: str, session_id: int | None) -> None:
     if kind not in REVIEW_KINDS:
         raise CoachError(f"review kind must be one of {', '.join(REVIEW_KINDS)}")
-    with Session(engine, expire_on_commit=False) as session:
-        inter = session.get(Interaction, interaction_id)
-        if inter is None:
-            raise NotFoundError(f"no interaction with id {interaction_id}")
-        person = get_or_create_person(session, author, _ROLE_FOR_KIND[kind])
-        if kind == "self" and inter.agent_id != person.id:
-            raise CoachError(f"{author} is not the agent of interaction {interaction_id}; only they can self-assess it")
-        open_review = session.exec(select(Evaluation).where(
-            Evaluation.interaction_id == interaction_id, Evaluation.kind == kind, Evaluation.author_id == person.id,
-            Evaluation.submitted_at.is_(None))).first()
-        if open_review is not None:
-            session.commit()
-            return open_review
-        auto = session.exec(select(Evaluation).where(Evaluation.interaction_id == interaction_id,
-                                                     Evaluation.kind == "automatic").order_by(Evaluation.id.desc())).first()
-        if auto is None:
-            raise CoachError(f"interaction {interaction_id} has no automatic evaluation to review yet; score it first")
-        ev = Evaluation(interaction_id=interaction_id, rubric_version_id=auto.rubric_version_id, kind=kind,
-                        author_id=person.id, metrics=auto.metrics)
-        session.add(ev)
-        session.flush()
-        rows = session.exec(select(CriterionResult).where(CriterionResult.evaluation_id == auto.id)).all()
-        for r in rows:
-            copy = kind != "self"
-            session.add(CriterionResult(evaluation_id=ev.id, criterion_id=r.criterion_id,
-                                        status=r.status if copy else None, score=r.score if copy else None,
-                                        evidence=r.evidence if copy else None, rationale=r.rationale if copy else None,
-                                        confidence=r.confidence if copy else None))
-        if kind != "self":
-            ev.total, ev.passed = auto.total, auto.passed
-        audit(session, "evaluation", ev.id, "start_review", {"kind": kind, "from": auto.id}, actor_id=person.id)
-        session.commit()
+    if kind == "self":
+        if inter.agent_id != person.id:
+            raise AccessError(f"{person.name} is not the agent of interaction {inter.id}; only they can self-assess it")
+        return
+    if kind == "lead":
+        require_review(session, person, inter)
+        return
+    if session_id is None:
+        raise CoachError("a calibration review belongs to a session: --session N (coach calibration start)")
+    if session.get(CalibrationItem, (session_id, inter.id)) is None:
+        raise CoachError(f"interaction {inter.id} is not one of calibration session {session_id}'s calls")
+    if session.get(CalibrationReviewer, (session_id, person.id)) is None:
+        raise AccessError(f"{person.name} is not a reviewer of calibration session {session_id}")
+
+
+def _open_review(session: Session, inter: Interaction, person: Person, kind: str,
+                 session_id: int | None = None) -> Evaluation:
+    """The person's review of this kind, continued (a submitted lead review is reopened) or
+    started: a lead review from the newest automatic evaluation, the others from blank."""
+    _check_may_start(session, inter, person, kind, session_id)
+    ev = _own(session, inter.id, kind, person, session_id)
+    if ev is not None:
+        if ev.submitted_at is not None:
+            if kind != "lead":
+                what = "self-assessment" if kind == "self" else "calibration review"
+                raise CoachError(f"{person.name}'s {what} of interaction {inter.id} was submitted on "
+                                 f"{ev.submitted_at:%Y-%m-%d}; it can no longer change")
+            audit(session, "evaluation", ev.id, "reopen", {"submitted_at": ev.submitted_at.isoformat()},
+                  actor_id=person.id)
+            ev.submitted_at = None
         return ev
+    auto = _latest_automatic(session, inter.id)
+    ev = Evaluation(interaction_id=inter.id, rubric_version_id=auto.rubric_version_id, kind=kind,
+                    author_id=person.id, metrics=auto.metrics, calibration_session_id=session_id)
+    session.add(ev)
+    session.flush()
+    copy = kind == "lead"  # calibration is blind: from blank, like a self-assessment
+    for r in session.exec(select(CriterionResult).where(CriterionResult.evaluation_id == auto.id)).all():
+        session.add(CriterionResult(evaluation_id=ev.id, criterion_id=r.criterion_id,
+                                    status=r.status if copy else None, score=r.score if copy else None,
+                                    evidence=r.evidence, rationale=r.rationale if copy else None,
+                                    confidence=r.confidence if copy else None))
+    if copy:
+        ev.total, ev.passed = auto.total, auto.passed
+    audit(session, "evaluation", ev.id, "start_review", {"kind": kind, "from": auto.id, "session": session_id},
+          actor_id=person.id)
+    session.flush()
+    return ev
 
 
 def _status_from_score(c: Criterion, score: float) -> str:
@@ -74,97 +128,187 @@ def _status_from_score(c: Criterion, score: float) -> str:
     return "met" if score >= met_from else "not_met"
 
 
-def set_criterion(engine: Engine, evaluation_id: int, criterion_id: str, actor: str, status: str | None = None,
-                  score: float | None = None, reason: str | None = None, comment: str | None = None) -> CriterionResult:
-    """Change one criterion of a review. In a lead or calibration review, changing the status
-    the automatic scoring gave needs a reason (kept, with the original status)."""
-    with Session(engine, expire_on_commit=False) as session:
-        ev = session.get(Evaluation, evaluation_id)
-        if ev is None or ev.kind == "automatic":
-            raise CoachError(f"evaluation {evaluation_id} is not a person's review")
-        if ev.submitted_at is not None:
-            raise CoachError(f"evaluation {evaluation_id} was submitted on {ev.submitted_at:%Y-%m-%d}; it can no longer change")
-        rubric = _rubric_of(session, ev)
-        try:
-            c = rubric.criterion(criterion_id)
-        except KeyError:
-            raise CoachError(f"the rubric has no criterion '{criterion_id}'") from None
-        person = get_or_create_person(session, actor)
-        if ev.author_id != person.id:
-            raise CoachError(f"evaluation {evaluation_id} belongs to someone else")
-        row = session.exec(select(CriterionResult).where(CriterionResult.evaluation_id == ev.id,
-                                                         CriterionResult.criterion_id == criterion_id)).first()
-        if row is None:
-            row = CriterionResult(evaluation_id=ev.id, criterion_id=criterion_id)
-            session.add(row)
-        before = {"status": row.status, "score": row.score, "comment": row.reviewer_comment}
-        if score is not None:
-            if c.scale == "met_not_met":
-                raise CoachError(f"criterion '{c.id}' is scored met / not_met / na, not with a number")
-            status = _status_from_score(c, score)
-            row.score = score
-        if status is not None:
-            if status not in CRITERION_STATUSES:
-                raise CoachError(f"status must be one of {', '.join(CRITERION_STATUSES)}")
-            original = row.overridden_from or row.status
-            if ev.kind != "self" and original is not None and status != original and c.scoring == "automatic":
-                if not (reason and reason.strip()):
-                    raise CoachError(f"changing '{c.id}' from {original} to {status} needs a reason")
-                row.overridden_from, row.override_reason = original, reason.strip()
-                row.confidence = None  # a person's verdict now: the model's probability no longer applies
-            elif status == original:
-                row.overridden_from = row.override_reason = None  # changed back: no override any more
-            row.status = status
-            if score is None:
-                row.score = {"met": 1.0, "not_met": 0.0}.get(status) if c.scale == "met_not_met" else row.score
-        if comment is not None:
-            row.reviewer_comment = comment.strip() or None
-        session.flush()
-        statuses = {r.criterion_id: r.status for r in
-                    session.exec(select(CriterionResult).where(CriterionResult.evaluation_id == ev.id)).all()}
-        ev.total, ev.passed = total_and_passed(rubric, statuses)
-        audit(session, "criterion_result", row.id, "override" if row.overridden_from else "set",
-              {"evaluation": ev.id, "criterion": c.id, "before": before,
-               "after": {"status": row.status, "score": row.score, "comment": row.reviewer_comment},
-               "reason": row.override_reason}, actor_id=person.id)
-        session.commit()
-        return row
+def _criterion(rubric: Rubric, criterion_id: str) -> Criterion:
+    try:
+        return rubric.criterion(criterion_id)
+    except KeyError:
+        raise CoachError(f"the rubric has no criterion '{criterion_id}' "
+                         f"(it has: {', '.join(c.id for c in rubric.criteria)})") from None
 
 
-def submit_review(engine: Engine, evaluation_id: int, actor: str) -> Evaluation:
-    with Session(engine, expire_on_commit=False) as session:
-        ev = session.get(Evaluation, evaluation_id)
-        if ev is None or ev.kind == "automatic":
-            raise CoachError(f"evaluation {evaluation_id} is not a person's review")
-        person = get_or_create_person(session, actor)
-        if ev.author_id != person.id:
-            raise CoachError(f"evaluation {evaluation_id} belongs to someone else")
+def apply_change(session: Session, ev: Evaluation, rubric: Rubric, person: Person, change: Change,
+                 reason: str | None = None, dispute_id: int | None = None) -> CriterionResult:
+    """Change one criterion inside the caller's transaction. In a lead review, changing the
+    status the automatic scoring gave needs a reason (kept, with the original status)."""
+    c = _criterion(rubric, change.criterion)
+    row = session.exec(select(CriterionResult).where(CriterionResult.evaluation_id == ev.id,
+                                                     CriterionResult.criterion_id == c.id)).first()
+    if row is None:
+        row = CriterionResult(evaluation_id=ev.id, criterion_id=c.id)
+        session.add(row)
+    before = {"status": row.status, "score": row.score, "comment": row.reviewer_comment}
+    status, score = change.status, change.score
+    if score is not None:
+        if c.scale == "met_not_met":
+            raise CoachError(f"criterion '{c.id}' is scored met / not_met / na, not with a number")
+        status = _status_from_score(c, score)
+        row.score = score
+    if status is not None:
+        if status not in CRITERION_STATUSES:
+            raise CoachError(f"'{c.id}': status {status!r} is not one of {', '.join(CRITERION_STATUSES)}")
+        original = row.overridden_from or row.status
+        if ev.kind == "lead" and original is not None and status != original and c.scoring == "automatic":
+            if not (reason and reason.strip()):
+                raise CoachError(f"changing '{c.id}' from {original} to {status} needs a reason (--reason)")
+            row.overridden_from, row.override_reason = original, reason.strip()
+            row.confidence = None  # a person's verdict now: the model's probability no longer applies
+        elif status == original:
+            row.overridden_from = row.override_reason = None  # changed back: no override any more
+        row.status = status
+        if score is None:
+            row.score = {"met": 1.0, "not_met": 0.0}.get(status) if c.scale == "met_not_met" else row.score
+    if change.comment is not None:
+        row.reviewer_comment = change.comment.strip() or None
+    session.flush()
+    statuses = {r.criterion_id: r.status for r in
+                session.exec(select(CriterionResult).where(CriterionResult.evaluation_id == ev.id)).all()}
+    ev.total, ev.passed = total_and_passed(rubric, statuses)
+    audit(session, "criterion_result", row.id, "override" if row.overridden_from else "set",
+          {"evaluation": ev.id, "criterion": c.id, "before": before,
+           "after": {"status": row.status, "score": row.score, "comment": row.reviewer_comment},
+           "reason": row.override_reason, "dispute": dispute_id}, actor_id=person.id)
+    return row
+
+
+def _submit(session: Session, ev: Evaluation, rubric: Rubric, person: Person) -> None:
+    if ev.kind in ("self", "calibration"):
         missing = [r.criterion_id for r in session.exec(select(CriterionResult).where(
-            CriterionResult.evaluation_id == ev.id)).all() if r.status is None]
-        rubric = _rubric_of(session, ev)
-        auto_missing = [cid for cid in missing if rubric.criterion(cid).scoring == "automatic"]
-        if ev.kind == "self" and auto_missing:
-            raise CoachError(f"score every criterion before submitting; still open: {', '.join(auto_missing)}")
-        ev.submitted_at = utcnow()
-        audit(session, "evaluation", ev.id, "submit", {"kind": ev.kind}, actor_id=person.id)
+            CriterionResult.evaluation_id == ev.id)).all()
+            if r.status is None and rubric.criterion(r.criterion_id).scoring == "automatic"]
+        if missing:
+            raise CoachError(f"score every criterion before submitting; still open: {', '.join(missing)}")
+    ev.submitted_at = utcnow()
+    audit(session, "evaluation", ev.id, "submit", {"kind": ev.kind}, actor_id=person.id)
+
+
+def review(engine: Engine, interaction_id: int, author: str, kind: str = "lead", changes: list[Change] = (),
+           reason: str | None = None, submit: bool = False, session_id: int | None = None,
+           skip: bool = False) -> Evaluation:
+    """Open or continue ``author``'s review, apply every change, optionally submit — all in one
+    transaction: the first refused change leaves the database as it was."""
+    with Session(engine, expire_on_commit=False) as session:
+        person = actor(session, author)
+        inter = _interaction(session, interaction_id)
+        ev = _open_review(session, inter, person, kind, session_id)
+        rubric = rubric_of(session, ev)
+        for change in changes:
+            apply_change(session, ev, rubric, person, change, reason)
+        if skip:
+            if kind != "self":
+                raise CoachError("only a self-assessment can be skipped")
+            if changes:
+                raise CoachError("a skipped self-assessment has no verdicts; leave out --set")
+            ev.skipped, ev.submitted_at = True, utcnow()
+            audit(session, "evaluation", ev.id, "skip", {"kind": "self"}, actor_id=person.id)
+        elif submit:
+            _submit(session, ev, rubric, person)
         session.commit()
         return ev
 
 
-def visible_evaluations(engine: Engine, interaction_id: int, viewer: str) -> list[Evaluation]:
-    """What ``viewer`` may see. The interaction's agent sees only their own self-assessment
-    until they have submitted it; then everything. Anyone else sees everything but other
-    people's unsubmitted self-assessments."""
+def start_review(engine: Engine, interaction_id: int, author: str, kind: str = "lead",
+                 session_id: int | None = None) -> Evaluation:
+    """The author's review of this kind, continued or started (see ``review``)."""
+    return review(engine, interaction_id, author, kind, session_id=session_id)
+
+
+def _own_open(session: Session, evaluation_id: int, actor_name: str) -> tuple[Evaluation, Person]:
+    ev = session.get(Evaluation, evaluation_id)
+    if ev is None or ev.kind == "automatic":
+        raise CoachError(f"evaluation {evaluation_id} is not a person's review")
+    person = actor(session, actor_name)
+    if ev.author_id != person.id:
+        raise AccessError(f"evaluation {evaluation_id} belongs to someone else")
+    if ev.submitted_at is not None:
+        raise CoachError(f"evaluation {evaluation_id} was submitted on {ev.submitted_at:%Y-%m-%d}; "
+                         f"review the call again to reopen it")
+    return ev, person
+
+
+def set_criterion(engine: Engine, evaluation_id: int, criterion_id: str, actor_name: str, status: str | None = None,
+                  score: float | None = None, reason: str | None = None, comment: str | None = None) -> CriterionResult:
+    """Change one criterion of the actor's open review (saved at once, with an audit event)."""
+    with Session(engine, expire_on_commit=False) as session:
+        ev, person = _own_open(session, evaluation_id, actor_name)
+        row = apply_change(session, ev, rubric_of(session, ev), person,
+                           Change(criterion_id, status=status, score=score, comment=comment), reason)
+        session.commit()
+        return row
+
+
+def submit_review(engine: Engine, evaluation_id: int, actor_name: str) -> Evaluation:
+    with Session(engine, expire_on_commit=False) as session:
+        ev, person = _own_open(session, evaluation_id, actor_name)
+        _submit(session, ev, rubric_of(session, ev), person)
+        session.commit()
+        return ev
+
+
+def self_assessment_done(session: Session, inter: Interaction) -> bool:
+    """Whether the call's agent has submitted (or skipped) their self-assessment: until then
+    nobody else's verdicts are shown to them."""
+    return session.exec(select(Evaluation.id).where(
+        Evaluation.interaction_id == inter.id, Evaluation.kind == "self", Evaluation.author_id == inter.agent_id,
+        Evaluation.submitted_at.is_not(None))).first() is not None
+
+
+def visible_to(session: Session, inter: Interaction, person: Person | None, evs: list[Evaluation]) -> list[Evaluation]:
+    """The evaluations of ``inter`` that ``person`` may see (None: the local operator).
+
+    The call's agent sees only their own self-assessment until it is submitted or skipped, then
+    the automatic evaluation and submitted lead reviews. Nobody sees another person's open
+    self-assessment or calibration review; calibration reviews of a session stay hidden from its
+    reviewers until they have submitted their own."""
+    my_id = person.id if person else None
+    if person is not None and person.role == "agent" and inter.agent_id != my_id:
+        return []
+    if person is not None and inter.agent_id == my_id:
+        if not self_assessment_done(session, inter):
+            return [e for e in evs if e.kind == "self" and e.author_id == my_id]
+        if person.role == "agent":
+            return [e for e in evs if e.kind == "automatic" or e.author_id == my_id
+                    or (e.kind == "lead" and e.submitted_at is not None)]
+    submitted_sessions = {e.calibration_session_id for e in evs
+                          if e.kind == "calibration" and e.author_id == my_id and e.submitted_at is not None}
+    out = []
+    for e in evs:
+        if e.author_id == my_id or e.kind in ("automatic", "lead"):
+            out.append(e)
+        elif e.kind == "self" and e.submitted_at is not None:
+            out.append(e)
+        elif e.kind == "calibration" and e.submitted_at is not None and (
+                person is None or person.role == "admin" or e.calibration_session_id in submitted_sessions
+                or _owns_session(session, e.calibration_session_id, my_id)):
+            out.append(e)
+    return out
+
+
+def _owns_session(session: Session, session_id: int | None, person_id: int | None) -> bool:
+    from coach_app.db.models import CalibrationSession
+
+    s = session.get(CalibrationSession, session_id) if session_id else None
+    return s is not None and s.owner_id == person_id
+
+
+def visible_evaluations(engine: Engine, interaction_id: int, viewer: str | None) -> list[Evaluation]:
+    """What ``viewer`` may see of the call (see ``visible_to``); a viewer who may not see the
+    call at all gets the same answer as for a call that does not exist."""
     with Session(engine) as session:
-        inter = session.get(Interaction, interaction_id)
-        if inter is None:
-            raise NotFoundError(f"no interaction with id {interaction_id}")
-        evs = session.exec(select(Evaluation).where(Evaluation.interaction_id == interaction_id)
-                           .order_by(Evaluation.id)).all()
-        me = session.exec(select(Person).where(Person.name == viewer)).first()
-        my_id = me.id if me else None
-        if my_id is not None and inter.agent_id == my_id:
-            submitted = any(e.kind == "self" and e.author_id == my_id and e.submitted_at for e in evs)
-            if not submitted:
-                return [e for e in evs if e.kind == "self" and e.author_id == my_id]
-        return [e for e in evs if not (e.kind == "self" and e.submitted_at is None and e.author_id != my_id)]
+        inter = _interaction(session, interaction_id)
+        person = find_person(session, viewer) if viewer else None
+        if viewer and person is None:
+            raise AccessError(f"{viewer} is not a person of this workspace")
+        require_see(session, person, inter)
+        evs = list(session.exec(select(Evaluation).where(Evaluation.interaction_id == interaction_id)
+                                .order_by(Evaluation.id)).all())
+        return visible_to(session, inter, person, evs)

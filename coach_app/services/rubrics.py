@@ -14,11 +14,18 @@ from coach_app.errors import NotFoundError
 from coach_app.services.people import audit
 
 
-def store_rubric(engine: Engine, text: str, origin: str) -> tuple[RubricVersion, Rubric, bool]:
-    """Validate and store; returns (version row, parsed rubric, created). Same content = same row."""
+def store_rubric(engine: Engine, text: str, origin: str, by: str | None = None) -> tuple[RubricVersion, Rubric, bool]:
+    """Validate and store; returns (version row, parsed rubric, created). Same content = same row.
+    ``by`` (None: the local operator) must be a trainer or an admin: they own the templates."""
+    from coach_app.services.access import actor, require_role
+
     rubric = parse_rubric(text, origin)
     digest = content_hash(text)
     with Session(engine, expire_on_commit=False) as session:
+        author = None
+        if by:
+            author = actor(session, by)
+            require_role(author, ("trainer", "admin"), "save rubric versions")
         row = session.exec(select(RubricRow).where(RubricRow.slug == rubric.id)).first()
         if row is None:
             row = RubricRow(slug=rubric.id, name=rubric.name.get("en") or next(iter(rubric.name.values())))
@@ -29,16 +36,18 @@ def store_rubric(engine: Engine, text: str, origin: str) -> tuple[RubricVersion,
         ).first()
         if version is not None:
             return version, rubric, False
-        version = RubricVersion(rubric_id=row.id, version=rubric.version, content_hash=digest, content=text)
+        version = RubricVersion(rubric_id=row.id, version=rubric.version, content_hash=digest, content=text,
+                                created_by_id=author.id if author else None)
         session.add(version)
         session.flush()
-        audit(session, "rubric_version", version.id, "create", {"rubric": rubric.id, "version": rubric.version, "from": origin})
+        audit(session, "rubric_version", version.id, "create", {"rubric": rubric.id, "version": rubric.version,
+                                                                "from": origin}, actor_id=author.id if author else None)
         session.commit()
         return version, rubric, True
 
 
-def import_rubric_file(engine: Engine, path: str | Path) -> tuple[RubricVersion, Rubric, bool]:
-    return store_rubric(engine, read_rubric_text(path), str(path))
+def import_rubric_file(engine: Engine, path: str | Path, by: str | None = None) -> tuple[RubricVersion, Rubric, bool]:
+    return store_rubric(engine, read_rubric_text(path), str(path), by)
 
 
 def resolve_rubric(engine: Engine, ref: str | None) -> tuple[RubricVersion, Rubric]:
