@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 
 from coach_app.db.models import Evaluation, Interaction
@@ -109,3 +110,56 @@ def test_the_evaluation_that_speaks_for_a_call_is_the_reports_choice(tmp_path):
     assert len(point) == 1 and point[0].count == 2
     assert point[0].average == (12.0 + other.total) / 2
     assert point[0].pass_rate == (0 + bool(other.passed)) / 2
+
+
+def test_the_period_pdfs_trend_axes_read_dates(tmp_path):
+    """Weekly points labelled with the weeks' Mondays (Nov 2 / 2.11.), a line per agent and the team."""
+    import shutil
+    import subprocess
+
+    from coach_app.config import Workspace
+    from coach_app.db.engine import open_database
+    from coach_app.export.pdf_period import build_agent_report, build_team_report
+    from coach_app.services.evaluations import score_interaction
+    from coach_app.services.importer import import_file
+    from coach_app.services.reports import period_data
+    from coach_app.services.rubrics import resolve_rubric
+    from tests.conftest import DATA
+
+    ws = Workspace(tmp_path / "ws", f"sqlite:///{tmp_path / 'ws' / 'coach.db'}")
+    ws.ensure_dirs()
+    engine = open_database(ws.db_url)
+    version, rubric = resolve_rubric(engine, None)
+    src = (DATA / "scoring" / "own-en-001.json").read_text("utf-8")
+    for week in range(4):  # Mondays Nov 2 … Nov 23, noon UTC: the same local day in any zone -11…+11
+        for agent in ("Kelly Smith", "Aino Ääkkönen"):
+            f = tmp_path / f"{week}-{agent[0]}.json"
+            f.write_text(_variant_text(src, f"{week}{agent[0]}"), "utf-8")
+            inter = import_file(ws, engine, f, agent=agent,
+                                occurred_at=datetime(2026, 11, 2, 12, tzinfo=UTC) + timedelta(weeks=week)).interaction
+            score_interaction(engine, inter.id, version, rubric)
+    team = period_data(engine)
+    kelly = period_data(engine, agent="Kelly Smith")
+    engine.dispose()
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext, "pdftotext (Debian: poppler-utils) is needed to read the PDFs back"
+
+    def text(path):
+        return subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+    build_agent_report("Kelly Smith", kelly, team, tmp_path / "a.pdf", "en")
+    out = text(tmp_path / "a.pdf")
+    assert re.search(r"Nov 2\s+Nov 9\s+Nov 16\s+Nov 23", out), out
+    assert "days from" not in out and "Average total per week" in out
+    build_team_report(team, tmp_path / "t.pdf", "fi")
+    out = text(tmp_path / "t.pdf")
+    assert len(re.findall(r"2\.11\.\s+9\.11\.\s+16\.11\.\s+23\.11\.", out)) == 2, out  # totals and pass rate
+    assert "Koko tiimi" in out and "Hyväksyttyjen osuus viikoittain" in out
+
+
+def _variant_text(src: str, tag: str) -> str:
+    import json
+
+    data = json.loads(src)
+    data["segments"][-1]["text"] += f" ({tag})"  # different content: a different interaction
+    return json.dumps(data, ensure_ascii=False)

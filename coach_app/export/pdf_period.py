@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -10,6 +11,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from coach_app.core.redaction import redact
@@ -17,6 +19,7 @@ from coach_app.core.transcript import format_clock
 from coach_app.export.pdf import AGENT_C, BOLD, CUST_C, FONT, INK, _p, _register_fonts, _shorten, _styles
 from coach_app.export.strings import t
 from coach_app.services.reports import PeriodData, agreement, met_rates
+from coach_app.services.trends import TEAM, WEEK, TrendPoint, buckets, choose_unit, date_label, label_steps, team_trends, trend
 
 
 def _pct(v: float | None) -> str:
@@ -30,21 +33,60 @@ def _table(rows, widths, st) -> Table:
     return tbl
 
 
-def trend_chart(points: list[tuple[float, float]], width=170 * mm, height=55 * mm) -> Drawing:
-    """Totals (0–100) against days since the start of the period."""
+#: colours of the agents' lines in the team report's trend (the team's is INK, thicker)
+LINE_COLOURS = [AGENT_C, CUST_C, colors.HexColor("#3f9c35"), colors.HexColor("#b42318"), colors.HexColor("#7a4fb5"),
+                colors.HexColor("#0f8b8d"), colors.HexColor("#c2497a"), colors.HexColor("#8a6d1f")]
+
+
+def trend_chart(lines: list[tuple[str, list[TrendPoint], object, float]], value, unit: str, lang: str,
+                width=170 * mm, height=58 * mm) -> Drawing:
+    """``value(point)`` (0–100) of each (name, points, colour, width) line against the buckets'
+    dates: x is days since the first bucket, labelled with the dates of the buckets themselves
+    (at most ten), never a count of days nor one repeated time."""
     d = Drawing(width, height)
+    days = buckets(points for _, points, _, _ in lines)
+    first = days[0]
+    data = [[((p.start - first).days, value(p)) for p in points if value(p) is not None] for _, points, _, _ in lines]
+    kept = [(line, pts) for line, pts in zip(lines, data) if pts]
     lp = LinePlot()
-    lp.x, lp.y, lp.width, lp.height = 30, 18, width - 45, height - 28
-    lp.data = [points if len(points) > 1 else points + [(points[0][0] + 1, points[0][1])]]
-    lp.lines[0].strokeColor = AGENT_C
-    lp.lines[0].strokeWidth = 1.5
-    lp.lines[0].symbol = makeMarker("FilledCircle", size=3)
+    lp.x, lp.y, lp.width, lp.height = 30, 18, width - 45, height - 40
+    lp.data = [pts for _, pts in kept]
+    for i, ((_, _, colour, stroke), pts) in enumerate(kept):
+        lp.lines[i].strokeColor, lp.lines[i].strokeWidth = colour, stroke
+        lp.lines[i].symbol = makeMarker("FilledCircle", size=2 + stroke)
+        lp.lines[i].symbol.fillColor = lp.lines[i].symbol.strokeColor = colour
+    pad = 3.5 if unit == WEEK else 0.5  # half a bucket either side, so a lone point sits in the middle
+    span = (days[-1] - first).days
+    lp.xValueAxis.valueMin, lp.xValueAxis.valueMax = -pad, span + pad
+    lp.xValueAxis.valueSteps = [(day - first).days for day in label_steps(days)]
+    lp.xValueAxis.labelTextFormat = lambda x: date_label(first + timedelta(days=round(x)), lang)
     lp.yValueAxis.valueMin, lp.yValueAxis.valueMax, lp.yValueAxis.valueStep = 0, 100, 20
     for axis in (lp.xValueAxis, lp.yValueAxis):
         axis.labels.fontName, axis.labels.fontSize = FONT, 7
-    lp.xValueAxis.labelTextFormat = "%d"
     d.add(lp)
+    x = 30
+    for name, _, colour, _ in lines:  # the legend, on one line above the plot
+        label = f"■ {name}"
+        d.add(String(x, height - 10, label, fontName=FONT, fontSize=7, fillColor=colour))
+        x += stringWidth(label, FONT, 7) + 12
     return d
+
+
+def _trend_story(lines, unit: str, lang: str, st, pass_rate: bool = False) -> list:
+    """Each chart under a line saying what it shows and what a point is."""
+    weekly = unit == WEEK
+    out = [_p(t(lang, "trend_week" if weekly else "trend_day"), st["small"]), trend_chart(lines, _average, unit, lang)]
+    if pass_rate:
+        out += [_p(t(lang, "pass_week" if weekly else "pass_day"), st["small"]), trend_chart(lines, _pass_percent, unit, lang)]
+    return out
+
+
+def _average(p: TrendPoint):
+    return p.average
+
+
+def _pass_percent(p: TrendPoint):
+    return None if p.pass_rate is None else 100 * p.pass_rate
 
 
 def rates_chart(labels: list[str], agent: list[float], team: list[float], lang: str, width=170 * mm) -> Drawing:
@@ -93,12 +135,12 @@ def build_agent_report(agent: str, mine: PeriodData, team: PeriodData, out: Path
              _table([[t(lang, "interactions"), t(lang, "average"), t(lang, "pass_rate")],
                      [len(mine.rows), f"{sum(totals) / len(totals):.0f}" if totals else "-",
                       _pct(sum(passed) / len(passed) if passed else None)]], [55 * mm] * 3, st)]
-    start = min(r.interaction.occurred_at for r in mine.rows if r.interaction.occurred_at)
-    points = [((r.interaction.occurred_at - start).total_seconds() / 86400, r.evaluation.total)
-              for r in mine.rows if r.evaluation.total is not None and r.interaction.occurred_at]
-    if points:
-        story += [_p(t(lang, "trend"), st["h2"]), trend_chart(points),
-                  _p(f"x: days from {start:%Y-%m-%d}" if lang == "en" else f"x: päiviä alkaen {start:%d.%m.%Y}", st["small"])]
+    unit = choose_unit(mine.rows)
+    points = trend(mine.rows, unit)
+    if any(p.average is not None for p in points):  # the agent against the team, on the same buckets
+        story += [_p(t(lang, "trend"), st["h2"]),
+                  *_trend_story([(agent, points, AGENT_C, 1.8), (t(lang, "team_avg"), trend(team.rows, unit), CUST_C, 1.0)],
+                                unit, lang, st)]
     ids = [c.id for c in crits]
     a_rates, t_rates = met_rates(mine.rows, ids), met_rates(team.rows, ids)
     story += [_p(t(lang, "met_rates"), st["h2"]),
@@ -155,6 +197,13 @@ def build_team_report(team: PeriodData, out: Path, lang: str | None = None, date
                      _pct(sum(passed) / len(passed) if passed else None),
                      f"{rubric.criterion(weakest).title.get(lang, weakest)} ({_pct(rates[weakest])})" if weakest else "-"])
     story.append(_table(rows, [45 * mm, 25 * mm, 25 * mm, 22 * mm, 53 * mm], st))
+    unit = choose_unit(team.rows)
+    series = team_trends(team.rows, unit)
+    if any(p.average is not None for p in series[TEAM]):
+        lines = [(t(lang, "whole_team"), series[TEAM], INK, 2.0)]
+        lines += [(name, pts, LINE_COLOURS[i % len(LINE_COLOURS)], 1.0)
+                  for i, (name, pts) in enumerate((n, p) for n, p in series.items() if n is not TEAM)]
+        story += [_p(t(lang, "trend"), st["h2"]), *_trend_story(lines, unit, lang, st, pass_rate=True)]
     rates = met_rates(team.rows, ids)
     story += [_p(t(lang, "team_rates"), st["h2"]),
               _table([[t(lang, "criterion"), t(lang, "met")]] + [[c.title.get(lang, c.id), _pct(rates[c.id])] for c in crits],

@@ -26,6 +26,10 @@ STRINGS = {
         "differs_on": "Differs on", "no_calibration": "No interaction has more than one evaluation in this period.",
         "all": "all", "file": "Recording", "kind_automatic": "automatic", "kind_lead": "lead review",
         "kind_calibration": "calibration", "kind_self": "self-assessment",
+        "trend_week": "Average total per week; each date is the Monday the week starts on.",
+        "trend_day": "Average total per day (the calls span less than three weeks).",
+        "pass_week": "Pass rate per week (%); each date is the Monday the week starts on.",
+        "pass_day": "Pass rate per day (%).", "whole_team": "Whole team",
         "changed_by": "Changed by {who} from {old}: {reason}", "a_reviewer": "a reviewer",
     },
     "fi": {
@@ -53,6 +57,10 @@ STRINGS = {
         "differs_on": "Eroaa", "no_calibration": "Jaksolla ei ole yhteydenottoja, joilla olisi useampi arviointi.",
         "all": "kaikki", "file": "Tallenne", "kind_automatic": "automaattinen", "kind_lead": "esihenkilön arvio",
         "kind_calibration": "kalibrointi", "kind_self": "itsearvio",
+        "trend_week": "Keskiarvo viikoittain; päivämäärä on viikon alkava maanantai.",
+        "trend_day": "Keskiarvo päivittäin (puhelut ajoittuvat alle kolmelle viikolle).",
+        "pass_week": "Hyväksyttyjen osuus viikoittain (%); päivämäärä on viikon alkava maanantai.",
+        "pass_day": "Hyväksyttyjen osuus päivittäin (%).", "whole_team": "Koko tiimi",
         "changed_by": "{who} muutti arviota (aiemmin: {old}): {reason}", "a_reviewer": "arvioija",
     },
 }
