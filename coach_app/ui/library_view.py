@@ -61,6 +61,7 @@ class LibraryView(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.agent = QComboBox(self)
+        self.agent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "kaikki asiakaspalvelijat" in full
         self.status = QComboBox(self)
         self.status.addItems([self.tr("any status")] + [status_text(x) for x in STATUSES[1:]])
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
