@@ -34,6 +34,7 @@ class DashboardView(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
         self.message = QLabel(self)
+        self.message.hide()  # shown only when there is nothing to draw: otherwise its line is the charts'
         layout.addWidget(self.message)
         self.trend = QChartView(self)
         self.rates = QChartView(self)
@@ -44,6 +45,7 @@ class DashboardView(QWidget):
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.trend)
         left.addWidget(self.rates)
+        left.setSizes([300, 460])  # twelve criteria need the height, or their names elide to "…"
         split.addWidget(left)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -78,11 +80,12 @@ class DashboardView(QWidget):
     def draw(self, *_args) -> None:
         if not self.team or not self.agent.currentText():
             self.message.setText(self.tr("Nothing scored yet: import and score some calls first."))
+            self.message.show()
             self.trend.setChart(QChart())
             self.rates.setChart(QChart())
             self.missed.clear()
             return
-        self.message.setText("")
+        self.message.hide()
         name = self.agent.currentText()
         mine = [r for r in self.team.rows if r.agent == name]
         rubric = self.team.rubric
