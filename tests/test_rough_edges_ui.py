@@ -83,11 +83,12 @@ def test_a_changed_verdict_shows_the_reason_and_keeps_the_scroll_position(qtbot,
 
 def test_self_assessment_shows_the_leads_verdicts_in_words(qtbot, lead, scored_call):  # noqa: F811
     from coach_app.services.queries import interaction_with_transcript
-    from coach_app.services.reviews import set_criterion, start_review
+    from coach_app.services.reviews import set_criterion, start_review, submit_review
     from coach_app.ui.scorecard_panel import ScorecardPanel
 
     review = start_review(lead.engine, scored_call, "Tiina Lead")
     set_criterion(lead.engine, review.id, "gratitude", "Tiina Lead", status="not_met", reason="Scripted")
+    submit_review(lead.engine, review.id, "Tiina Lead")  # an agent sees a lead's review once it is submitted
     lead.user_name, lead.user_role = "Priya Shah", "agent"
     inter, _, _ = interaction_with_transcript(lead.engine, scored_call)
     panel = ScorecardPanel(lead, inter)

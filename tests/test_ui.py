@@ -18,7 +18,14 @@ from coach_app.config import Settings, Workspace  # noqa: E402
 from coach_app.db.engine import open_database  # noqa: E402
 from coach_app.db.models import AuditEvent, CriterionResult, Evaluation  # noqa: E402
 from coach_app.services.queries import LibraryRow  # noqa: E402
+from coach_app.services.people import add_person  # noqa: E402
 from tests.conftest import ROOT, FakeTranscriber  # noqa: E402
+
+
+def become(ctx, name: str, role: str) -> None:
+    """Sign the test's user in as ``name`` with ``role`` (the admin changes the person's role)."""
+    add_person(ctx.engine, name, role, None, "Ada Admin")
+    ctx.user_name, ctx.user_role = name, role
 
 DEMO = ROOT / "recordings" / "demo"
 OWN = ROOT / "tests" / "data" / "scoring"
@@ -31,6 +38,8 @@ def ctx(tmp_path):
     ws = Workspace(tmp_path / "ws", f"sqlite:///{tmp_path / 'ws' / 'coach.db'}")
     ws.ensure_dirs()
     engine = open_database(ws.db_url)
+    add_person(engine, "Ada Admin", "admin", None, None)  # roles live in the database, as in the app
+    add_person(engine, "Tiina Lead", "team_lead", None, "Ada Admin")
     pool = QThreadPool()
     c = AppContext(ws, engine, Settings(), pool, "Tiina Lead", "team_lead")
     yield c
@@ -176,12 +185,13 @@ def test_evidence_click_seeks_to_that_moment(qtbot, ctx, scored_call):
 
 
 def test_self_assessment_hides_the_lead_view_until_submitted(qtbot, ctx, scored_call):
-    from coach_app.services.reviews import set_criterion, start_review
+    from coach_app.services.reviews import set_criterion, start_review, submit_review
     from coach_app.ui.scorecard_panel import ScorecardPanel
     from coach_app.services.queries import interaction_with_transcript
 
     lead = start_review(ctx.engine, scored_call, "Tiina Lead")
     set_criterion(ctx.engine, lead.id, "gratitude", "Tiina Lead", status="not_met", reason="Scripted")
+    submit_review(ctx.engine, lead.id, "Tiina Lead")  # an agent sees a lead's review once it is submitted
     ctx.user_name, ctx.user_role = "Priya Shah", "agent"
     inter, _, _ = interaction_with_transcript(ctx.engine, scored_call)
     panel = ScorecardPanel(ctx, inter)
@@ -286,7 +296,7 @@ def test_rubric_editor_validates_as_you_type_tries_and_saves_a_version(qtbot, ct
     qtbot.addWidget(lead_view)
     lead_view.refresh()
     assert not lead_view.save_button.isEnabled()
-    ctx.user_role = "trainer"
+    become(ctx, "Tiina Lead", "trainer")
     editor = RubricEditor(ctx)
     qtbot.addWidget(editor)
     editor.refresh()
