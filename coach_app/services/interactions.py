@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from coach_app.db.models import Interaction, Person
+from coach_app.db.models import Interaction
 from coach_app.errors import CoachError, NotFoundError
-from coach_app.services.people import audit, get_or_create_person
+from coach_app.services.access import AccessError, actor, in_team, require_see
+from coach_app.services.people import audit
 
 #: no contact centre recorded calls before this; an earlier date is a typing mistake
 EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
@@ -57,15 +58,6 @@ def check_call_date(when: datetime, now: datetime | None = None) -> datetime:
     return when
 
 
-def _actor(session: Session, name: str | None) -> Person | None:
-    """The person making the change. A name the workspace does not know yet is recorded as a
-    team lead, as a lead's first review records them (reviews.start_review)."""
-    if not name:
-        return None
-    known = session.exec(select(Person).where(Person.name == " ".join(name.split()))).first()
-    return known or get_or_create_person(session, name, "team_lead")
-
-
 def set_occurred_at(engine: Engine, interaction_id: int, when: datetime | str, actor_name: str | None = None
                     ) -> tuple[Interaction, datetime | None]:
     """Correct when the interaction happened; the change and its audit event (old and new date,
@@ -78,9 +70,12 @@ def set_occurred_at(engine: Engine, interaction_id: int, when: datetime | str, a
         inter = session.get(Interaction, interaction_id)
         if inter is None:
             raise NotFoundError(f"no interaction with id {interaction_id}")
-        person = _actor(session, actor_name)
-        if person is not None and person.role == "agent":
-            raise CoachError(f"{person.name} is an agent; only team leads, trainers and admins can change a call's date")
+        person = actor(session, actor_name) if actor_name else None
+        if person is not None:
+            require_see(session, person, inter)
+            if person.role == "agent" or (person.role == "team_lead" and not in_team(session, person, inter)):
+                raise AccessError(f"{person.name} is {'an agent' if person.role == 'agent' else 'not a lead of this call'}"
+                                  f"; only the call's team lead, trainers and admins can change a call's date")
         before = inter.occurred_at
         if before is not None and before.tzinfo is None:
             before = before.replace(tzinfo=timezone.utc)  # stored as UTC
