@@ -129,3 +129,22 @@ def check_role(role: str) -> str:
     if role not in ROLES:
         raise CoachError(f"role {role!r} is not one of: {', '.join(ROLES)}")
     return role
+
+
+def sign_in(engine, name: str) -> Person:
+    """The app's user, from the person table (their role decides what they see). The first
+    person of a workspace without an admin becomes its admin."""
+    with Session(engine, expire_on_commit=False) as session:
+        person = actor(session, name)
+        session.commit()
+        return person
+
+
+def known_people(engine) -> list[str]:
+    with Session(engine) as session:
+        return list(session.exec(select(Person.name).order_by(Person.name)).all())
+
+
+def has_admin(engine) -> bool:
+    with Session(engine) as session:
+        return _has_admin(session)

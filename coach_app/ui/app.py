@@ -37,26 +37,45 @@ def build_context(app_pool: QThreadPool | None = None):
     engine = open_database(ws.db_url)
     pool = app_pool or QThreadPool.globalInstance()
     pool.setMaxThreadCount(1)  # one transcription at a time: the model already uses every core
-    return AppContext(ws, engine, settings, pool, settings.user_name, settings.user_role or "team_lead")
+    ctx = AppContext(ws, engine, settings, pool, "", "agent")
+    if settings.user_name:
+        _sign_in(ctx, settings.user_name)  # the role is the database's, whatever settings.json says
+    return ctx
 
 
-def ensure_identity(ctx, parent=None) -> bool:
-    from coach_app.services.people import get_or_create_person
+def _sign_in(ctx, name: str) -> str | None:
+    """Sign ``name`` in; the error line when the workspace does not know them."""
+    from coach_app.services.access import sign_in
+
+    try:
+        person = sign_in(ctx.engine, name)
+    except CoachError as exc:
+        ctx.user_name, ctx.user_role = "", "agent"
+        return str(exc)
+    ctx.user_name, ctx.user_role = person.name, person.role
+    return None
+
+
+def ensure_identity(ctx, parent=None, force: bool = False) -> bool:
+    """A signed-in person of the workspace (asked for at first start, or when ``force``)."""
+    from coach_app.services.access import has_admin, known_people
     from coach_app.ui.identity_dialog import IdentityDialog
-    from sqlmodel import Session
 
-    if ctx.settings.user_name:
+    if ctx.user_name and not force:
         return True
-    dlg = IdentityDialog(parent=parent)
-    if dlg.exec() != QDialog.DialogCode.Accepted:
-        return False
-    name, role = dlg.values()
-    with Session(ctx.engine) as s:
-        get_or_create_person(s, name, role)
-        s.commit()
-    ctx.settings = ctx.settings.model_copy(update={"user_name": name, "user_role": role})
+    error = ""
+    while True:
+        dlg = IdentityDialog(ctx.user_name, known_people(ctx.engine), first=not has_admin(ctx.engine),
+                             error=error, parent=parent)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return bool(ctx.user_name)
+        previous = (ctx.user_name, ctx.user_role)
+        error = _sign_in(ctx, dlg.value())
+        if error is None:
+            break
+        ctx.user_name, ctx.user_role = previous
+    ctx.settings = ctx.settings.model_copy(update={"user_name": ctx.user_name, "user_role": ""})
     ctx.ws.save_settings(ctx.settings)
-    ctx.user_name, ctx.user_role = name, role
     return True
 
 

@@ -60,7 +60,7 @@ class DashboardView(QWidget):
 
     def refresh(self) -> None:
         try:
-            self.team = period_data(self.ctx.engine)
+            self.team = period_data(self.ctx.engine, viewer=self.ctx.user_name or None)  # an agent: their own
         except CoachError:
             self.team = None
         agents = sorted({r.agent for r in self.team.rows if r.agent}) if self.team else []

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
 
 from coach_app.services.queries import library_rows, search_transcripts
 from coach_app.ui.elided_label import ElidedLabel
-from coach_app.ui.labels import status_text
+from coach_app.ui.labels import review_filter_text, status_text
 from coach_app.ui.library_model import FILE_COLUMN, LibraryFilter, LibraryModel
 from coach_app.ui.workers import run_task
 
 STATUSES = ["", "imported", "transcribing", "transcribed", "needs_review", "failed"]
+#: after the statuses in the status filter: the review's state (LibraryFilter.review)
+REVIEW_FILTERS = ["not_reviewed", "disputed", "awaiting_self"]
 
 
 class ImportRow(QWidget):
@@ -63,7 +65,8 @@ class LibraryView(QWidget):
         self.agent = QComboBox(self)
         self.agent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "kaikki asiakaspalvelijat" in full
         self.status = QComboBox(self)
-        self.status.addItems([self.tr("any status")] + [status_text(x) for x in STATUSES[1:]])
+        self.status.addItems([self.tr("any status")] + [status_text(x) for x in STATUSES[1:]]
+                             + [review_filter_text(x) for x in REVIEW_FILTERS])
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
         for d, default in ((self.date_from, QDate.currentDate().addYears(-1)), (self.date_to, QDate.currentDate())):
             d.setCalendarPopup(True)
@@ -144,10 +147,10 @@ class LibraryView(QWidget):
         window stays responsive and the newest request wins."""
         self._generation = getattr(self, "_generation", 0) + 1
         generation = self._generation
-        agent_only = self.ctx.user_name if self.ctx.user_role == "agent" else None  # agents see their own calls
+        viewer = self.ctx.user_name or None  # what the signed-in person may see (agents: their own calls)
         self.loading.show()
         # bound methods as slots: Qt drops the delivery if this view is gone by then
-        self._task = run_task(self.ctx.io_pool, lambda: (generation, library_rows(self.ctx.engine, agent=agent_only)),
+        self._task = run_task(self.ctx.io_pool, lambda: (generation, library_rows(self.ctx.engine, viewer=viewer)),
                               self._loaded, self._failed)
 
     def _failed(self, message: str) -> None:
@@ -182,7 +185,9 @@ class LibraryView(QWidget):
         text = self.search.text().strip()
         return LibraryFilter(
             agent=self.agent.currentText() if self.agent.currentIndex() > 0 else None,
-            status=STATUSES[self.status.currentIndex()] or None,
+            status=STATUSES[self.status.currentIndex()] or None if self.status.currentIndex() < len(STATUSES) else None,
+            review=REVIEW_FILTERS[self.status.currentIndex() - len(STATUSES)]
+            if self.status.currentIndex() >= len(STATUSES) else None,
             date_from=day(self.date_from), date_to=day(self.date_to, 1),
             min_total=self.min_total.value() if self.min_total.value() > 0 else None,
             max_total=self.max_total.value() if self.max_total.value() < 100 else None,

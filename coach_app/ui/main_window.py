@@ -104,11 +104,34 @@ class MainWindow(QMainWindow):
             handle.screenChanged.connect(lambda _s: self.fit_to_screen())  # moved to a smaller screen
             self._screen_watched = True
 
-    def _show_user(self) -> None:
-        from coach_app.ui.identity_dialog import ROLES, role_label
+    def _lead_pages(self) -> None:
+        """Disputes and the review queue are for team leads and admins."""
+        for action in getattr(self, "lead_actions", ()):
+            action.setVisible(self.ctx.user_role in ("team_lead", "admin"))
 
-        role = role_label(dict(ROLES).get(self.ctx.user_role, self.ctx.user_role))
-        self.statusBar().showMessage(self.tr("Signed in as {0} ({1})").format(self.ctx.user_name, role))
+    def _show_user(self) -> None:
+        self._lead_pages()
+        from coach_app.ui.identity_dialog import role_text
+
+        self.statusBar().showMessage(self.tr("Signed in as {0} ({1})").format(self.ctx.user_name,
+                                                                             role_text(self.ctx.user_role)))
+        if hasattr(self, "people_action"):
+            self.people_action.setVisible(self.ctx.user_role == "admin")
+
+    def switch_user(self) -> None:
+        """Sign in as another person of the workspace; every view then shows what they may see."""
+        from coach_app.ui.app import ensure_identity
+
+        if ensure_identity(self.ctx, self, force=True):
+            self._show_user()
+            self.show_library()  # the open review may be a call the new user may not see
+            self.library.refresh()
+
+    def open_people(self) -> None:
+        from coach_app.ui.people_dialog import PeopleDialog
+
+        PeopleDialog(self.ctx, self).exec()
+        self.library.refresh()
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -118,12 +141,21 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(quit_, QAction(self.tr("Open &workspace…"), self, triggered=self.open_workspace))
         file_menu.insertAction(quit_, QAction(self.tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"),
                                               triggered=self.open_settings))
+        file_menu.insertAction(quit_, QAction(self.tr("S&witch user…"), self, triggered=self.switch_user))
+        self.people_action = QAction(self.tr("&People…"), self, triggered=self.open_people)
+        self.people_action.setVisible(self.ctx.user_role == "admin")
+        file_menu.insertAction(quit_, self.people_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(QAction(self.tr("&Library"), self, shortcut=QKeySequence("Ctrl+L"), triggered=self.show_library))
         view_menu.addAction(QAction(self.tr("&Dashboard"), self, shortcut=QKeySequence("Ctrl+D"),
                                     triggered=self.show_dashboard))
         view_menu.addAction(QAction(self.tr("R&ubric editor"), self, shortcut=QKeySequence("Ctrl+R"),
                                     triggered=self.show_rubric_editor))
+        self.lead_actions = [QAction(self.tr("Dis&putes"), self, shortcut=QKeySequence("Ctrl+Shift+D"),
+                                     triggered=self.show_disputes),
+                             QAction(self.tr("My review &queue"), self, shortcut=QKeySequence("Ctrl+Shift+Q"),
+                                     triggered=self.show_queue)]
+        view_menu.addActions(self.lead_actions)
         view_menu.addAction(QAction(self.tr("&Refresh"), self, shortcut=QKeySequence.StandardKey.Refresh,
                                     triggered=self.library.refresh))
 
@@ -168,6 +200,27 @@ class MainWindow(QMainWindow):
 
         self._show_view("rubric_editor", RubricEditor, refresh_each_time=False)
 
+    def show_disputes(self) -> None:
+        from coach_app.ui.disputes_view import DisputesView
+
+        self._show_lead_page("disputes", DisputesView)
+
+    def show_queue(self) -> None:
+        from coach_app.ui.queue_view import QueueView
+
+        self._show_lead_page("queue", QueueView)
+
+    def _show_lead_page(self, attr: str, factory) -> QWidget:
+        created = getattr(self, attr, None) is None
+        if created:
+            setattr(self, attr, None)
+        view = self._show_view(attr, factory)
+        if created:
+            view.open_requested.connect(self.open_review)
+            if hasattr(view, "changed"):
+                view.changed.connect(self.library.refresh)
+        return view
+
     def open_workspace(self) -> None:
         """Another workspace folder: the app starts again on it (its own database and settings)."""
         import os
@@ -189,8 +242,6 @@ class MainWindow(QMainWindow):
         old_db, old_lang = self.ctx.settings.db_url, self.ctx.settings.ui_language
         self.ctx.settings = dlg.result_settings
         self.ctx.ws.save_settings(self.ctx.settings)
-        self.ctx.user_name, self.ctx.user_role = self.ctx.settings.user_name, self.ctx.settings.user_role
-        self._show_user()
         self.library.refresh()
         if self.ctx.settings.db_url != old_db or self.ctx.settings.ui_language != old_lang:
             QMessageBox.information(self, self.tr("Restart needed"),

@@ -116,7 +116,7 @@ class ReviewView(QWidget):
             from coach_app.export.pdf import build_call_report
             from coach_app.services.reports import call_report_data
 
-            data = call_report_data(self.ctx.engine, self.interaction.id)
+            data = call_report_data(self.ctx.engine, self.interaction.id, self.ctx.user_name or None)
             return write_atomically(Path(out), lambda tmp: build_call_report(data, tmp), force=True)
 
         self.export_button.setEnabled(False)

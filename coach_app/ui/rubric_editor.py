@@ -140,7 +140,7 @@ class RubricEditor(QWidget):
             self.versions.addItem(f"{row.slug} v{v.version} (#{v.id})", v.id)
         self.versions.blockSignals(False)
         self.sample.clear()
-        for r in library_rows(self.ctx.engine)[:200]:
+        for r in library_rows(self.ctx.engine, viewer=self.ctx.user_name or None)[:200]:
             if r.status == "transcribed":
                 self.sample.addItem(f"#{r.id} {r.original_name} ({r.agent or '-'})", r.id)
         if self.versions.count():
@@ -296,7 +296,8 @@ class RubricEditor(QWidget):
         data["version"] = f"{major}.{int(minor or 0) + 1}" if (minor or "0").isdigit() else f"{data['version']}-1"
         try:
             version, rubric, created = store_rubric(self.ctx.engine, yaml.safe_dump(data, sort_keys=False, allow_unicode=True,
-                                                                                    width=120), "rubric editor")
+                                                                                    width=120), "rubric editor",
+                                                   by=self.ctx.user_name or None)
         except CoachError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return

@@ -11,7 +11,6 @@ from pydantic import ValidationError
 
 from coach_app.config import Settings, TranscriptionSettings
 from coach_app.transcription import models
-from coach_app.ui.identity_dialog import ROLES, role_label
 
 
 class SettingsDialog(QDialog):
@@ -62,13 +61,6 @@ class SettingsDialog(QDialog):
         self.hold.setSuffix(" s")
         self.hold.setValue(settings.hold_limit_s)
         form.addRow(self.tr("Hold / dead-air limit"), self.hold)
-        self.user = QLineEdit(settings.user_name, self)
-        form.addRow(self.tr("Your name"), self.user)
-        self.role = QComboBox(self)
-        for key, label in ROLES:
-            self.role.addItem(role_label(label), key)
-        self.role.setCurrentIndex(max(0, self.role.findData(settings.user_role)))
-        form.addRow(self.tr("Your role"), self.role)
         self.ui_language = QComboBox(self)
         for key, label in (("auto", self.tr("System default")), ("en", "English"), ("fi", "Suomi")):
             self.ui_language.addItem(label, key)
@@ -113,8 +105,7 @@ class SettingsDialog(QDialog):
                                   vad=self._base.transcription.vad, batch_size=self._base.transcription.batch_size)
         return self._base.model_copy(update={
             "transcription": t, "hold_limit_s": self.hold.value(), "db_url": self.db_url.text().strip(),
-            "user_name": " ".join(self.user.text().split()) or self._base.user_name,
-            "user_role": self.role.currentData(), "ui_language": self.ui_language.currentData()})
+            "ui_language": self.ui_language.currentData()})
 
     def _accept(self) -> None:
         try:

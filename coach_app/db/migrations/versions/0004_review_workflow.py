@@ -106,6 +106,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_evaluation_calibration_session_id'), ['calibration_session_id'], unique=False)
         batch_op.create_foreign_key('fk_evaluation_calibration_session', 'calibration_session', ['calibration_session_id'], ['id'])
 
+    # roles are now enforced: a workspace from before has no admin, so its first person who is not
+    # an agent (whoever set it up and reviewed in it) becomes the admin who can add the others
+    op.execute("UPDATE person SET role = 'admin' WHERE id = (SELECT MIN(id) FROM person WHERE role <> 'agent') "
+               "AND NOT EXISTS (SELECT 1 FROM person WHERE role = 'admin')")
+
 
 
 def downgrade() -> None:
