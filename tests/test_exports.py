@@ -241,6 +241,7 @@ def test_agent_and_team_reports(tmp_path):
     # 11 of the 12 criteria both scored agree: 92 %, differing on empathy
     assert re.search(r"\b1\s+[^\n]*\s+92%\s+Asiakkaan huomioiminen", text), text
     assert "(Tiina Lead)" in text
+    assert "Arvioitu" in text and "1/4 (25 %)" in text.replace("25%", "25 %")  # coverage: #1 of Aino's 4 reviewed
     r = coach(ws.root, "report", "agent", "Nobody")
     assert r.returncode == 1 and "no agent called 'Nobody'" in r.stderr
 

@@ -187,16 +187,19 @@ def build_team_report(team: PeriodData, out: Path, lang: str | None = None, date
     by_agent: dict[str, list] = {}
     for r in team.rows:
         by_agent.setdefault(r.agent or "-", []).append(r)
-    rows = [[t(lang, "agent"), t(lang, "interactions"), t(lang, "average"), t(lang, "pass_rate"), t(lang, "weakest_criterion")]]
+    rows = [[t(lang, "agent"), t(lang, "interactions"), t(lang, "reviewed"), t(lang, "average"), t(lang, "pass_rate"),
+             t(lang, "weakest_criterion")]]
     for name, rs in sorted(by_agent.items()):
+        done, total = team.coverage.get(name, (0, len(rs)))
         totals = [r.evaluation.total for r in rs if r.evaluation.total is not None]
         passed = [r.evaluation.passed for r in rs if r.evaluation.passed is not None]
         rates = {k: v for k, v in met_rates(rs, ids).items() if v is not None}
         weakest = min(rates, key=lambda k: (rates[k], k)) if rates else None
-        rows.append([name, len(rs), f"{sum(totals) / len(totals):.0f}" if totals else "-",
+        rows.append([name, len(rs), f"{done}/{total} ({_pct(done / total if total else None)})",
+                     f"{sum(totals) / len(totals):.0f}" if totals else "-",
                      _pct(sum(passed) / len(passed) if passed else None),
                      f"{rubric.criterion(weakest).title.get(lang, weakest)} ({_pct(rates[weakest])})" if weakest else "-"])
-    story.append(_table(rows, [45 * mm, 25 * mm, 25 * mm, 22 * mm, 53 * mm], st))
+    story.append(_table(rows, [40 * mm, 20 * mm, 27 * mm, 20 * mm, 20 * mm, 43 * mm], st))
     unit = choose_unit(team.rows)
     series = team_trends(team.rows, unit)
     if any(p.average is not None for p in series[TEAM]):
