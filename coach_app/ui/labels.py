@@ -121,3 +121,35 @@ def verdict_text(status: str | None) -> str:
     if status is None:
         return QCoreApplication.translate("Verdict", NOT_SCORED)
     return QCoreApplication.translate("Verdict", VERDICT_WORDS[status]) if status in VERDICT_WORDS else status
+
+
+# A dispute's state as a person reads it (stored: open / accepted / rejected).
+DISPUTE_WORDS = {"open": QT_TRANSLATE_NOOP("Dispute", "open"), "accepted": QT_TRANSLATE_NOOP("Dispute", "accepted"),
+                 "rejected": QT_TRANSLATE_NOOP("Dispute", "rejected")}
+#: translated into the code of the UI language ("fi" in coach_fi.ts): which rubric title to show
+UI_LANGUAGE = QT_TRANSLATE_NOOP("Language", "en")
+
+
+def dispute_text(status: str) -> str:
+    return QCoreApplication.translate("Dispute", DISPUTE_WORDS[status]) if status in DISPUTE_WORDS else status
+
+
+def ui_language() -> str:
+    """'fi' when the Finnish translation is installed, else 'en'."""
+    return QCoreApplication.translate("Language", UI_LANGUAGE)
+
+
+def title_text(title: dict, lang: str | None = None) -> str:
+    """A rubric title (a dict keyed by language) in ``lang`` or the UI language, else any."""
+    lang = lang or ui_language()
+    return title.get(lang) or title.get("en") or next(iter(title.values()), "")
+
+
+# The library's status filter beyond the call's own status: the state of its review.
+REVIEW_FILTER_WORDS = {"not_reviewed": QT_TRANSLATE_NOOP("Status", "not yet reviewed"),
+                       "disputed": QT_TRANSLATE_NOOP("Status", "open disputes"),
+                       "awaiting_self": QT_TRANSLATE_NOOP("Status", "awaiting your self-assessment")}
+
+
+def review_filter_text(key: str) -> str:
+    return QCoreApplication.translate("Status", REVIEW_FILTER_WORDS[key]) if key in REVIEW_FILTER_WORDS else key

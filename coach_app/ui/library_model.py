@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from coach_app.core.transcript import format_clock
 from coach_app.services.queries import LibraryRow
@@ -45,6 +46,9 @@ class LibraryFilter:
     max_total: float | None = None
     # interaction ids whose transcript matched the search text; None = no text search
     ids: set[int] | None = None
+    #: "not_reviewed" (no lead review submitted), "disputed" (open disputes) or
+    #: "awaiting_self" (the viewer's self-assessment is due); None = any
+    review: str | None = None
 
     def accepts(self, r: LibraryRow) -> bool:
         return bool(self.apply([r]))
@@ -61,6 +65,10 @@ class LibraryFilter:
         if self.status:
             status = self.status
             rows = [r for r in rows if r.status == status]
+        if self.review:
+            keep = {"not_reviewed": lambda r: not r.reviewed, "disputed": lambda r: r.open_disputes > 0,
+                    "awaiting_self": lambda r: r.awaiting_self_assessment}[self.review]
+            rows = [r for r in rows if keep(r)]
         if self.date_from or self.date_to:
             lo, hi = self.date_from, self.date_to
             rows = [r for r in rows if r.occurred_at is not None
@@ -127,8 +135,14 @@ class LibraryModel(QAbstractTableModel):
                 status_text(r.status), r.rubric or "",
                 "" if r.total is None else f"{r.total:.0f}",
                 "" if r.passed is None else (self.tr("yes") if r.passed else self.tr("no")),
-                r.reviewed_by or "", r.original_name,
+                self._review_text(r), r.original_name,
             ][col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == 9 and (r.awaiting_self_assessment or r.open_disputes):
+            return QColor("#9a6700")  # something for the viewer to do
+        if role == Qt.ItemDataRole.ToolTipRole and col == 9 and r.awaiting_self_assessment:
+            return self.tr("Self-assess the call: the lead's review opens to you once you have submitted or skipped it")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 9 and r.open_disputes:
+            return self.tr("Disputes of the review not yet answered: {0}").format(r.open_disputes)
         if role == Qt.ItemDataRole.ToolTipRole and col == 4 and r.language_probability is not None:
             return self.tr("Language detected from the speech, {0:.0%} sure").format(r.language_probability)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 7):
@@ -136,6 +150,16 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return r.id
         return None
+
+    def _review_text(self, r: LibraryRow) -> str:
+        """Who reviewed the call, with its badges: the viewer's self-assessment due, open disputes."""
+        if r.awaiting_self_assessment:
+            return "✎ " + self.tr("awaiting your self-assessment")
+        text = r.reviewed_by or ""
+        if r.open_disputes:
+            badge = "⚑ " + self.tr("open disputes: {0}").format(r.open_disputes)
+            text = f"{text} · {badge}" if text else badge
+        return text
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):

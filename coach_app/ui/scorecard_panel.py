@@ -19,8 +19,10 @@ from coach_app.core.scoring import LOW_CONFIDENCE
 from coach_app.core.transcript import format_clock
 from coach_app.db.models import CriterionResult, Evaluation, RubricVersion
 from coach_app.errors import CoachError
-from coach_app.services.reviews import set_criterion, start_review, submit_review, visible_evaluations
-from coach_app.ui import reason_dialog
+from coach_app.services.disputes import list_disputes, open_dispute
+from coach_app.services.reviews import review, set_criterion, start_review, submit_review, visible_evaluations
+from coach_app.ui import dispute_dialog, reason_dialog
+from coach_app.ui.dispute_dialog import dispute_note
 from coach_app.ui.labels import verdict_text
 
 STATUSES = [None, "met", "not_met", "na"]
@@ -53,7 +55,12 @@ class ScorecardPanel(QWidget):
                                          else self.tr("Mark review as done"), self)
         self.submit_button.clicked.connect(self.submit)
         self.submit_button.setVisible(self.review_kind is not None)
+        # the agent may skip self-assessing: the lead's review opens to them at once
+        self.skip_button = QPushButton(self.tr("Skip self-assessment"), self)
+        self.skip_button.clicked.connect(self.skip)
+        self.skip_button.setVisible(self.review_kind == "self")
         buttons.addStretch(1)
+        buttons.addWidget(self.skip_button)
         buttons.addWidget(self.submit_button)
         outer.addLayout(buttons)
         self.reload()
@@ -75,12 +82,19 @@ class ScorecardPanel(QWidget):
         lead = None
         if self.review_kind == "self" and mine is not None and mine.submitted_at:
             lead = next((e for kind in ("lead", "automatic") for e in reversed(evs) if e.kind == kind), None)
+            if mine.skipped:  # nothing of their own to compare: the agent reads the lead's review
+                shown, lead = lead, None
+        self.self_done = self.review_kind == "self" and mine is not None and mine.submitted_at is not None
+        self.lead_review = next((e for e in reversed(evs) if e.kind == "lead" and e.submitted_at), None)
+        self.disputes = list_disputes(self.ctx.engine, viewer=self.user, interaction_id=self.interaction.id) \
+            if self.self_done and self.lead_review is not None else []
         with Session(self.ctx.engine) as s:
             # the rubric comes from the automatic scoring even when its verdicts are hidden
             any_ev = shown or next(iter(evs), None) or s.exec(
                 select(Evaluation).where(Evaluation.interaction_id == self.interaction.id, Evaluation.kind == "automatic")
                 .order_by(Evaluation.id.desc())).first()
             if any_ev is None:
+                self.lead_results = {}
                 return None, None, {}, {}
             version = s.get(RubricVersion, any_ev.rubric_version_id)
             rubric = parse_rubric(version.content, f"rubric version {version.id}")
@@ -90,6 +104,7 @@ class ScorecardPanel(QWidget):
                     return {}
                 return {r.criterion_id: r for r in s.exec(select(CriterionResult).where(CriterionResult.evaluation_id == ev.id))}
 
+            self.lead_results = results(self.lead_review) if self.self_done else {}
             return rubric, shown, results(shown), results(lead)
 
     def _author(self, ev: Evaluation | None) -> str | None:
@@ -147,6 +162,9 @@ class ScorecardPanel(QWidget):
         lang = self.interaction.language if self.interaction.language in rubric.languages else rubric.languages[0]
         self.lang = lang
         editable = self.review_kind is not None and not (ev is not None and ev.submitted_at)
+        self.submit_button.setVisible(self.review_kind is not None and not (self.review_kind == "self" and self.self_done))
+        self.skip_button.setVisible(self.review_kind == "self" and not self.self_done)
+        self.dispute_buttons: dict[str, QPushButton] = {}
         self.combos: dict[str, QComboBox] = {}
         for row, c in enumerate(rubric.criteria):
             r = res.get(c.id)
@@ -168,7 +186,7 @@ class ScorecardPanel(QWidget):
             text = QLabel(why, body)
             text.setWordWrap(True)
             text.setStyleSheet("color:#3e4c59; background:#fff1c2" if differs else "color:#3e4c59")
-            base = row * 3
+            base = row * 4
             grid.addWidget(title, base, 0)
             grid.addWidget(combo, base, 1)
             for e in (r.evidence or [])[:1] if r else []:
@@ -184,9 +202,57 @@ class ScorecardPanel(QWidget):
             comment.setEnabled(editable)
             comment.editingFinished.connect(lambda cid=c.id, w=comment: self.on_comment(cid, w.text()))
             grid.addWidget(comment, base + 2, 0, 1, 3)
+            self._add_dispute(grid, body, base, c.id)
         self.scroll.setWidget(body)
         self._restore_scroll(scrolled)
         self._update_header(ev)
+
+    def _add_dispute(self, grid, body, base: int, cid: str) -> None:
+        """The agent's Dispute… button (once self-assessed, on the lead's submitted review) and the
+        latest dispute of the criterion with its outcome."""
+        if not self.self_done or self.lead_review is None:
+            return
+        mine = [d for d in self.disputes if d.criterion_id == cid]
+        if mine:
+            d = mine[-1]
+            note = QLabel(dispute_note(d), body)
+            note.setWordWrap(True)
+            note.setProperty("dispute", d.status)
+            note.setStyleSheet({"open": "color:#9a6700", "accepted": "color:#1b7f4b"}.get(d.status, "color:#b42318"))
+            grid.addWidget(note, base + 3, 0, 1, 3)
+        if not any(d.status == "open" for d in mine):
+            b = QPushButton(self.tr("Dispute…"), body)
+            b.setToolTip(self.tr("Ask the lead for another verdict on this criterion"))
+            b.clicked.connect(lambda _=False, x=cid: self.dispute(x))
+            grid.addWidget(b, base + 2, 3)
+            self.dispute_buttons[cid] = b
+
+    def dispute(self, cid: str) -> None:
+        r = self.lead_results.get(cid)
+        asked = dispute_dialog.ask_dispute(self, self.criterion_title(cid), r.status if r else None)
+        if asked is None:
+            return
+        try:
+            open_dispute(self.ctx.engine, self.interaction.id, self.user, cid, asked[0], asked[1])
+        except CoachError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return
+        self._reload_soon()
+        self.changed.emit()
+
+    def skip(self) -> None:
+        answer = QMessageBox.question(self, self.tr("Skip self-assessment"),
+                                      self.tr("Skip your self-assessment of this call? The lead's review opens to you "
+                                              "now, and you cannot self-assess the call afterwards."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            review(self.ctx.engine, self.interaction.id, self.user, "self", skip=True)
+        except CoachError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return
+        self.reload()
+        self.changed.emit()
 
     def _restore_scroll(self, value: int) -> None:
         # The new body's height is known only once its layout ran, so the position is set again
