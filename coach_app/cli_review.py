@@ -270,7 +270,7 @@ def add_parsers(sub) -> None:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_sample)
 
-    s = sub.add_parser("queue", help="your review queue (calls assigned to you, not yet reviewed)")
+    s = sub.add_parser("assigned", help="your review queue: calls assigned to you (by sample), not yet reviewed")
     s.add_argument("--as", dest="author", metavar="NAME")
     s.add_argument("--all", action="store_true", help="also the ones you have reviewed")
     s.add_argument("--json", action="store_true")

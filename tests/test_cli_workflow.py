@@ -98,7 +98,7 @@ def test_review_workflow_from_the_command_line(tmp_path, db_url):
     picked = json.loads(run("sample", "--per-agent", "5", "--seed", "1", "--reviewer", "Olli Lead",
                             "--as", "Tiina Virtanen", "--json").stdout)
     assert sorted(p["interaction"] for p in picked) == ids[1:]
-    assert [q["interaction"] for q in json.loads(run("queue", "--as", "Olli Lead", "--json").stdout)] == ids[1:]
+    assert [q["interaction"] for q in json.loads(run("assigned", "--as", "Olli Lead", "--json").stdout)] == ids[1:]
     r = run("sample", "--per-agent", "1", "--as", "Kelly", ok=False)
     assert "only team leads or admins can assign reviews" in r.stderr
     team = run("report", "team").stdout
