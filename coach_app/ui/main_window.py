@@ -151,6 +151,11 @@ class MainWindow(QMainWindow):
                                     triggered=self.show_dashboard))
         view_menu.addAction(QAction(self.tr("R&ubric editor"), self, shortcut=QKeySequence("Ctrl+R"),
                                     triggered=self.show_rubric_editor))
+        self.calibration_action = QAction(self.tr("&Calibration"), self, shortcut=QKeySequence("Ctrl+K"),
+                                          triggered=self.show_calibration)
+        self.calibration_action.setVisible(self.ctx.user_role != "agent")  # leads, trainers and admins
+        view_menu.addAction(self.calibration_action)
+        view_menu.aboutToShow.connect(lambda: self.calibration_action.setVisible(self.ctx.user_role != "agent"))
         self.lead_actions = [QAction(self.tr("Dis&putes"), self, shortcut=QKeySequence("Ctrl+Shift+D"),
                                      triggered=self.show_disputes),
                              QAction(self.tr("My review &queue"), self, shortcut=QKeySequence("Ctrl+Shift+Q"),
@@ -194,6 +199,13 @@ class MainWindow(QMainWindow):
         from coach_app.ui.dashboard_view import DashboardView
 
         self._show_view("dashboard", DashboardView)
+
+    def show_calibration(self) -> None:
+        from coach_app.ui.calibration_view import CalibrationView
+
+        if not hasattr(self, "calibration"):
+            self.calibration = None
+        self._show_view("calibration", CalibrationView)
 
     def show_rubric_editor(self) -> None:
         from coach_app.ui.rubric_editor import RubricEditor

@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
 <context>
+    <name>BlindScorecard</name>
+    <message>
+        <location filename="../calibration_scoring.py" line="47"/>
+        <source>Score the call yourself: the automatic verdicts and the other reviewers&apos; stay hidden until you have submitted.</source>
+        <extracomment>choices made so far, kept by the page while the reviewer looks at other calls</extracomment>
+        <translation>Arvioi puhelu itse: automaattiset tulokset ja muiden arvioijien arviot pysyvät piilossa, kunnes olet lähettänyt omasi.</translation>
+    </message>
+    <message>
+        <location filename="../calibration_scoring.py" line="65"/>
+        <source>choose…</source>
+        <translation>valitse…</translation>
+    </message>
+    <message>
+        <location filename="../calibration_scoring.py" line="96"/>
+        <source>Submit my scores</source>
+        <translation>Lähetä arvioni</translation>
+    </message>
+    <message>
+        <location filename="../calibration_scoring.py" line="97"/>
+        <source>Submit my scores ({0} still open)</source>
+        <translation>Lähetä arvioni ({0} vielä avoinna)</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationReport</name>
+    <message>
+        <location filename="../calibration_report.py" line="34"/>
+        <source>{0}%</source>
+        <translation>{0} %</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationView</name>
+    <message>
+        <location filename="../calibration_view.py" line="70"/>
+        <source>&lt;h2&gt;Calibration&lt;/h2&gt;</source>
+        <extracomment>what the page shows of a call: enough to tell the calls apart (never its scores) the sessions are listed (tests wait for it) a session&apos;s report (or the reason it is closed) is shown</extracomment>
+        <translation>&lt;h2&gt;Kalibrointi&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="72"/>
+        <source>New session…</source>
+        <translation>Uusi kalibrointi…</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="74"/>
+        <source>Refresh</source>
+        <translation>Päivitä</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="84"/>
+        <source>Session</source>
+        <translation>Kalibrointi</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="84"/>
+        <source>Owner</source>
+        <translation>Vetäjä</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="84"/>
+        <source>Reviews submitted</source>
+        <translation>Arvioita lähetetty</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="85"/>
+        <source>Your calls to score</source>
+        <translation>Sinulta arvioimatta</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="101"/>
+        <source>Score my calls</source>
+        <translation>Arvioi puheluni</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="102"/>
+        <source>Report</source>
+        <translation>Raportti</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="124"/>
+        <source>Calibration sessions are for team leads, trainers and admins.</source>
+        <translation>Kalibroinnit ovat esihenkilöille, kouluttajille ja ylläpitäjille.</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="126"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="130"/>
+        <source>Could not read the sessions: {0}</source>
+        <translation>Kalibrointeja ei voitu lukea: {0}</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="143"/>
+        <source>No calibration sessions yet. Start one with “New session…”: pick a few calls and the reviewers who score them blind.</source>
+        <translation>Kalibrointeja ei vielä ole. Aloita ”Uusi kalibrointi…”: valitse muutama puhelu ja arvioijat, jotka arvioivat ne toistensa arvioita näkemättä.</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="150"/>
+        <location filename="../calibration_view.py" line="153"/>
+        <source>{0} of {1}</source>
+        <translation>{0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="154"/>
+        <source>all done</source>
+        <translation>kaikki tehty</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="190"/>
+        <source>Choose a session to see its report.</source>
+        <translation>Valitse kalibrointi nähdäksesi sen raportin.</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="198"/>
+        <source>Could not read the report: {0}</source>
+        <translation>Raporttia ei voitu lukea: {0}</translation>
+    </message>
+    <message>
+        <location filename="../calibration_view.py" line="206"/>
+        <source>The report opens once you have submitted your scores for every call of this session (until then it would unblind you).</source>
+        <translation>Raportti avautuu, kun olet lähettänyt arviosi kaikista tämän kalibroinnin puheluista (sitä ennen se paljastaisi muiden arviot).</translation>
+    </message>
+</context>
+<context>
     <name>CallDateDialog</name>
     <message>
         <location filename="../date_dialog.py" line="33"/>
@@ -64,68 +191,251 @@
     <name>DashboardView</name>
     <message>
         <location filename="../dashboard_view.py" line="30"/>
-        <location filename="../dashboard_view.py" line="55"/>
+        <location filename="../dashboard_view.py" line="57"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="50"/>
+        <location filename="../dashboard_view.py" line="52"/>
         <source>&lt;b&gt;Most often missed&lt;/b&gt;</source>
         <translation>&lt;b&gt;Useimmin puuttuvat&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="57"/>
+        <location filename="../dashboard_view.py" line="59"/>
         <source>Team trends</source>
         <translation>Tiimin kehitys</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="80"/>
+        <location filename="../dashboard_view.py" line="82"/>
         <source>Nothing scored yet: import and score some calls first.</source>
         <translation>Ei vielä arviointeja: tuo ja arvioi ensin puheluita.</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="92"/>
+        <location filename="../dashboard_view.py" line="95"/>
         <source>Average total per week</source>
         <translation>Keskiarvo viikoittain</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="92"/>
+        <location filename="../dashboard_view.py" line="95"/>
         <source>Average total per day</source>
         <translation>Keskiarvo päivittäin</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="94"/>
-        <location filename="../dashboard_view.py" line="101"/>
+        <location filename="../dashboard_view.py" line="97"/>
+        <location filename="../dashboard_view.py" line="104"/>
         <source>Team</source>
         <translation>Tiimi</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="111"/>
+        <location filename="../dashboard_view.py" line="114"/>
         <source>Met rate per criterion (%)</source>
         <translation>Kriteerien täyttymisaste (%)</translation>
     </message>
 </context>
 <context>
+    <name>Dispute</name>
+    <message>
+        <location filename="../labels.py" line="127"/>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="127"/>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="128"/>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDialog</name>
+    <message>
+        <location filename="../dispute_dialog.py" line="63"/>
+        <source>Dispute the verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dispute_dialog.py" line="64"/>
+        <source>The lead&apos;s review has “{0}” as {1}. Which verdict do you think is right, and why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dispute_dialog.py" line="66"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dispute_dialog.py" line="66"/>
+        <source>A reason is needed: the lead reads it with your dispute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dispute_dialog.py" line="71"/>
+        <source>Right verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisputeNote</name>
+    <message>
+        <location filename="../dispute_dialog.py" line="101"/>
+        <source>You disputed this ({0} → {1}): {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dispute_dialog.py" line="102"/>
+        <source>Waiting for the lead&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dispute_dialog.py" line="103"/>
+        <source>Dispute {0} by {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisputesView</name>
+    <message>
+        <location filename="../disputes_view.py" line="48"/>
+        <source>&lt;b&gt;Disputes&lt;/b&gt;</source>
+        <extracomment>the Show filter&apos;s choices, in its order a dispute was answered (the library&apos;s badges change)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="50"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="52"/>
+        <source>open, then answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="52"/>
+        <source>open only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="52"/>
+        <source>answered only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="56"/>
+        <source>Accept…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="57"/>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="58"/>
+        <source>Open call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="69"/>
+        <source>Call</source>
+        <translation type="unfinished">Puhelu</translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="69"/>
+        <source>Agent</source>
+        <translation type="unfinished">Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="69"/>
+        <source>Criterion</source>
+        <translation type="unfinished">Kriteeri</translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="69"/>
+        <source>Lead&apos;s verdict → asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="70"/>
+        <source>Agent&apos;s reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="70"/>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="70"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="97"/>
+        <source>Loading…</source>
+        <translation type="unfinished">Ladataan…</translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="101"/>
+        <source>Could not read the disputes: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="121"/>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="121"/>
+        <source>{0} by {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="137"/>
+        <source>No disputes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="138"/>
+        <source>{0} open, {1} answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../disputes_view.py" line="173"/>
+        <source>Not saved</source>
+        <translation type="unfinished">Ei tallennettu</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../identity_dialog.py" line="19"/>
+        <location filename="../identity_dialog.py" line="25"/>
         <source>Who are you?</source>
         <translation>Kuka olet?</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="22"/>
+        <location filename="../identity_dialog.py" line="28"/>
         <source>Your name as it appears on calls</source>
         <translation>Nimesi sellaisena kuin se näkyy puheluissa</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="31"/>
+        <location filename="../identity_dialog.py" line="37"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="32"/>
-        <source>Role</source>
-        <translation>Rooli</translation>
+        <location filename="../identity_dialog.py" line="38"/>
+        <source>This workspace has no people yet: you will be its admin, and can then add your team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../identity_dialog.py" line="39"/>
+        <source>Your role comes from the workspace&apos;s people list; an admin adds people and sets their roles.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -169,37 +479,38 @@
 <context>
     <name>ImportRow</name>
     <message>
-        <location filename="../library_view.py" line="31"/>
+        <location filename="../library_view.py" line="33"/>
         <source>waiting</source>
+        <extracomment>after the statuses in the status filter: the review&apos;s state (LibraryFilter.review)</extracomment>
         <translation>odottaa</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="34"/>
+        <location filename="../library_view.py" line="36"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="38"/>
+        <location filename="../library_view.py" line="40"/>
         <source>importing</source>
         <translation>tuodaan</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="39"/>
+        <location filename="../library_view.py" line="41"/>
         <source>transcribing</source>
         <translation>litteroidaan</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="40"/>
+        <location filename="../library_view.py" line="42"/>
         <source>scoring</source>
         <translation>arvioidaan</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="42"/>
+        <location filename="../library_view.py" line="44"/>
         <source>done</source>
         <translation>valmis</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="43"/>
+        <location filename="../library_view.py" line="45"/>
         <source>cancelled</source>
         <translation>peruttu</translation>
     </message>
@@ -221,152 +532,179 @@
         <source>Swedish</source>
         <translation>ruotsi</translation>
     </message>
+    <message>
+        <location filename="../labels.py" line="130"/>
+        <source>en</source>
+        <extracomment>translated into the code of the UI language (&quot;fi&quot; in coach_fi.ts): which rubric title to show</extracomment>
+        <translation type="unfinished">fi</translation>
+    </message>
 </context>
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../library_model.py" line="16"/>
+        <location filename="../library_model.py" line="17"/>
         <source>Date</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="16"/>
+        <location filename="../library_model.py" line="17"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="17"/>
+        <location filename="../library_model.py" line="18"/>
         <source>Duration</source>
         <translation>Kesto</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="17"/>
+        <location filename="../library_model.py" line="18"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="18"/>
+        <location filename="../library_model.py" line="19"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="18"/>
+        <location filename="../library_model.py" line="19"/>
         <source>Rubric</source>
         <translation>Arviointimalli</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="18"/>
+        <location filename="../library_model.py" line="19"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="19"/>
+        <location filename="../library_model.py" line="20"/>
         <source>Total</source>
         <translation>Pisteet</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="19"/>
+        <location filename="../library_model.py" line="20"/>
         <source>Passed</source>
         <translation>Hyväksytty</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="20"/>
+        <location filename="../library_model.py" line="21"/>
         <source>Reviewed by</source>
         <translation>Arvioija</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="20"/>
+        <location filename="../library_model.py" line="21"/>
         <source>File</source>
         <translation>Tiedosto</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="129"/>
+        <location filename="../library_model.py" line="137"/>
         <source>yes</source>
+        <extracomment>&quot;not_reviewed&quot; (no lead review submitted), &quot;disputed&quot; (open disputes) or &quot;awaiting_self&quot; (the viewer&apos;s self-assessment is due); None = any</extracomment>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="129"/>
+        <location filename="../library_model.py" line="137"/>
         <source>no</source>
         <translation>ei</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="133"/>
+        <location filename="../library_model.py" line="143"/>
+        <source>Self-assess the call: the lead&apos;s review opens to you once you have submitted or skipped it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="145"/>
+        <source>Disputes of the review not yet answered: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="147"/>
         <source>Language detected from the speech, {0:.0%} sure</source>
         <translation>Kieli tunnistettu puheesta, varmuus {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="157"/>
+        <source>awaiting your self-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="160"/>
+        <source>open disputes: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../library_view.py" line="65"/>
+        <location filename="../library_view.py" line="68"/>
         <source>any status</source>
         <extracomment>&quot;Transcribe again&quot; on a failed or cancelled call (the window runs it)</extracomment>
         <translation>kaikki tilat</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="78"/>
+        <location filename="../library_view.py" line="82"/>
         <source>Search transcripts…</source>
         <translation>Hae litteroinneista…</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="80"/>
+        <location filename="../library_view.py" line="84"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="80"/>
+        <location filename="../library_view.py" line="84"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="80"/>
+        <location filename="../library_view.py" line="84"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="81"/>
+        <location filename="../library_view.py" line="85"/>
         <source>To</source>
         <translation>Asti</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="81"/>
+        <location filename="../library_view.py" line="85"/>
         <source>Total</source>
         <translation>Pisteet</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="86"/>
+        <location filename="../library_view.py" line="90"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="104"/>
+        <location filename="../library_view.py" line="108"/>
         <source>Drop recordings or transcripts here
 (or File → Import…)</source>
         <translation>Pudota tallenteet tai litteroinnit tähän
 (tai Tiedosto → Tuo…)</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="114"/>
+        <location filename="../library_view.py" line="118"/>
         <source>Cancel all imports</source>
         <translation>Peru kaikki tuonnit</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="153"/>
+        <location filename="../library_view.py" line="157"/>
         <source>Could not read the library: {0}</source>
         <translation>Kirjastoa ei voitu lukea: {0}</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="163"/>
+        <location filename="../library_view.py" line="167"/>
         <source>all agents</source>
         <translation>kaikki asiakaspalvelijat</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="204"/>
+        <location filename="../library_view.py" line="210"/>
         <source>Open</source>
         <translation>Avaa</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="205"/>
+        <location filename="../library_view.py" line="211"/>
         <source>Transcribe again</source>
         <translation>Litteroi uudelleen</translation>
     </message>
@@ -379,94 +717,312 @@
         <translation>Encounter Coach — {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="116"/>
         <source>Signed in as {0} ({1})</source>
         <translation>Kirjautuneena: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="138"/>
         <source>&amp;Import…</source>
         <translation>&amp;Tuo…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="139"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="141"/>
         <source>Open &amp;workspace…</source>
         <translation>Avaa &amp;työtila…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="142"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="144"/>
+        <source>S&amp;witch user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="145"/>
+        <source>&amp;People…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="148"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="149"/>
         <source>&amp;Library</source>
         <translation>&amp;Kirjasto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="150"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Koontinäkymä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="152"/>
         <source>R&amp;ubric editor</source>
         <translation>&amp;Arviointimallit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="154"/>
+        <source>&amp;Calibration</source>
+        <translation>&amp;Kalibrointi</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="159"/>
+        <source>Dis&amp;putes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="161"/>
+        <source>My review &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="164"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Päivitä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="241"/>
         <source>Open workspace</source>
         <translation>Avaa työtila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Restart needed</source>
         <translation>Uudelleenkäynnistys tarvitaan</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="260"/>
         <source>The new database and app language are used from the next start of the app.</source>
         <translation>Uutta tietokantaa ja sovelluksen kieltä käytetään seuraavasta käynnistyksestä alkaen.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="264"/>
         <source>Import recordings or transcripts</source>
         <translation>Tuo tallenteita tai litterointeja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="265"/>
         <source>Recordings and transcripts (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;All files (*)</source>
         <translation>Tallenteet ja litteroinnit (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Nothing to import</source>
         <translation>Ei tuotavaa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="283"/>
         <source>No recordings or transcripts there.</source>
         <translation>Siellä ei ole tallenteita eikä litterointeja.</translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionDialog</name>
+    <message>
+        <location filename="../calibration_dialog.py" line="36"/>
+        <source>New calibration session</source>
+        <extracomment>the calls and people are listed (tests wait for it)</extracomment>
+        <translation>Uusi kalibrointi</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="41"/>
+        <source>e.g. November calibration, billing calls</source>
+        <translation>esim. marraskuun kalibrointi, laskutuspuhelut</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="43"/>
+        <source>Title</source>
+        <translation>Otsikko</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="45"/>
+        <source>&lt;b&gt;Calls&lt;/b&gt; (scored calls you can see; Ctrl or Shift to pick several)</source>
+        <translation>&lt;b&gt;Puhelut&lt;/b&gt; (pisteytetyt puhelut, jotka näet; useita Ctrl- tai Vaihto-näppäimellä)</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="52"/>
+        <source>&lt;b&gt;Reviewers&lt;/b&gt; (at least two)</source>
+        <translation>&lt;b&gt;Arvioijat&lt;/b&gt; (vähintään kaksi)</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="61"/>
+        <source>Start session</source>
+        <translation>Aloita kalibrointi</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="66"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="71"/>
+        <source>Could not read the calls: {0}</source>
+        <translation>Puheluita ei voitu lukea: {0}</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="80"/>
+        <source>no agent</source>
+        <translation>ei asiakaspalvelijaa</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="85"/>
+        <source>There are no scored calls you can see yet.</source>
+        <translation>Näkyvissäsi ei vielä ole pisteytettyjä puheluita.</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="111"/>
+        <source>Pick at least one call.</source>
+        <translation>Valitse vähintään yksi puhelu.</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="115"/>
+        <source>Pick at least two reviewers.</source>
+        <translation>Valitse vähintään kaksi arvioijaa.</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="119"/>
+        <source>Calibration of {0} calls</source>
+        <translation>Kalibrointi, {0} puhelua</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../people_dialog.py" line="18"/>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_dialog.py" line="22"/>
+        <location filename="../people_dialog.py" line="33"/>
+        <source>Name</source>
+        <translation type="unfinished">Nimi</translation>
+    </message>
+    <message>
+        <location filename="../people_dialog.py" line="22"/>
+        <location filename="../people_dialog.py" line="34"/>
+        <source>Role</source>
+        <translation type="unfinished">Rooli</translation>
+    </message>
+    <message>
+        <location filename="../people_dialog.py" line="22"/>
+        <location filename="../people_dialog.py" line="35"/>
+        <source>Team</source>
+        <translation type="unfinished">Tiimi</translation>
+    </message>
+    <message>
+        <location filename="../people_dialog.py" line="32"/>
+        <source>e.g. Helsinki evening shift (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_dialog.py" line="42"/>
+        <source>Add or update person</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../queue_view.py" line="81"/>
+        <source>&lt;b&gt;My review queue&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="83"/>
+        <source>Show done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="87"/>
+        <source>Sample calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="89"/>
+        <source>Open for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="98"/>
+        <source>Date</source>
+        <translation type="unfinished">Päivä</translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="98"/>
+        <source>Agent</source>
+        <translation type="unfinished">Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="98"/>
+        <source>Call</source>
+        <translation type="unfinished">Puhelu</translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="98"/>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="98"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="126"/>
+        <source>Loading…</source>
+        <translation type="unfinished">Ladataan…</translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="130"/>
+        <source>Could not read the queue: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="139"/>
+        <source>✓ done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="139"/>
+        <source>to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="146"/>
+        <source>Nothing assigned to you. Sample calls… assigns some.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="147"/>
+        <source>{0} calls to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="178"/>
+        <source>Assigned {0} calls to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="184"/>
+        <source>Not sampled</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -485,6 +1041,138 @@
         <location filename="../reason_dialog.py" line="22"/>
         <source>A reason is needed: it is shown with the changed verdict.</source>
         <translation>Syy tarvitaan: se näytetään muutetun arvion yhteydessä.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../dispute_dialog.py" line="82"/>
+        <source>Accept {0}&apos;s dispute? “{1}” changes from {2} to {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dispute_dialog.py" line="83"/>
+        <source>Reject {0}&apos;s dispute? “{1}” stays {2} (they asked for {3}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dispute_dialog.py" line="84"/>
+        <source>Accept the dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dispute_dialog.py" line="84"/>
+        <source>Reject the dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dispute_dialog.py" line="86"/>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dispute_dialog.py" line="86"/>
+        <source>A reply is needed: the agent reads it with the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <location filename="../calibration_report.py" line="83"/>
+        <location filename="../calibration_report.py" line="152"/>
+        <source>Criterion</source>
+        <translation>Kriteeri</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="83"/>
+        <source>Agreement</source>
+        <translation>Yhtäpitävyys</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="83"/>
+        <source>Kappa</source>
+        <translation>Kappa</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="84"/>
+        <source>Calls</source>
+        <translation>Puheluita</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="99"/>
+        <source>&lt;b&gt;Agreement per criterion&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Yhtäpitävyys kriteereittäin&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="101"/>
+        <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="105"/>
+        <source>Agreed verdict:</source>
+        <translation>Sovittu tulos:</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="110"/>
+        <source>Note (optional)</source>
+        <translation>Huomautus (valinnainen)</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="111"/>
+        <source>Record agreed verdict</source>
+        <translation>Tallenna sovittu tulos</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="129"/>
+        <source>Choose a session to see its report.</source>
+        <translation>Valitse kalibrointi nähdäksesi sen raportin.</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="152"/>
+        <source>Call</source>
+        <translation>Puhelu</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="152"/>
+        <source>Agreed</source>
+        <translation>Sovittu</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="173"/>
+        <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt; ({0})</source>
+        <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt; ({0})</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="174"/>
+        <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt;: nowhere</source>
+        <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt;: ei missään</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="183"/>
+        <source>owner {0}</source>
+        <translation>vetäjä {0}</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="184"/>
+        <source>{0} of {1} reviews submitted</source>
+        <translation>{0}/{1} arviota lähetetty</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="187"/>
+        <source>No call has been scored by two reviewers yet.</source>
+        <translation>Yhtäkään puhelua eivät ole vielä arvioineet kaksi arvioijaa.</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="188"/>
+        <source>Agreement {0} · kappa {1}</source>
+        <translation>Yhtäpitävyys {0} · kappa {1}</translation>
+    </message>
+    <message>
+        <location filename="../calibration_report.py" line="192"/>
+        <source>(so far: not every review is in)</source>
+        <translation>(toistaiseksi: kaikki arviot eivät ole vielä tulleet)</translation>
     </message>
 </context>
 <context>
@@ -585,19 +1273,24 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../identity_dialog.py" line="8"/>
+        <location filename="../identity_dialog.py" line="9"/>
         <source>Team lead</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="8"/>
+        <location filename="../identity_dialog.py" line="9"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="9"/>
+        <location filename="../identity_dialog.py" line="10"/>
         <source>Trainer</source>
         <translation>Kouluttaja</translation>
+    </message>
+    <message>
+        <location filename="../identity_dialog.py" line="10"/>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -738,279 +1431,379 @@
         <translation>Tunniste (pienin kirjaimin, esim. lisamyynti):</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="301"/>
+        <location filename="../rubric_editor.py" line="302"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="305"/>
+        <location filename="../rubric_editor.py" line="306"/>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="305"/>
+        <location filename="../rubric_editor.py" line="306"/>
         <source>Saved {0} v{1} as a new version.</source>
         <translation>{0} v{1} tallennettiin uutena versiona.</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="308"/>
+        <location filename="../rubric_editor.py" line="309"/>
         <source>Import rubric</source>
         <translation>Tuo arviointimalli</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="315"/>
+        <location filename="../rubric_editor.py" line="316"/>
         <source>Not imported</source>
         <translation>Ei tuotu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="320"/>
+        <location filename="../rubric_editor.py" line="321"/>
         <source>Export rubric</source>
         <translation>Vie arviointimalli</translation>
     </message>
 </context>
 <context>
+    <name>SampleDialog</name>
+    <message>
+        <location filename="../queue_view.py" line="26"/>
+        <source>Sample calls for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="28"/>
+        <source>Calls nobody has reviewed yet, spread over each agent&apos;s period, are assigned to the reviewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="42"/>
+        <source>optional: the same number draws the same calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="46"/>
+        <source>Calls per agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="47"/>
+        <source>From</source>
+        <translation type="unfinished">Alkaen</translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="48"/>
+        <source>To</source>
+        <translation type="unfinished">Asti</translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="49"/>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../queue_view.py" line="50"/>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScorecardPanel</name>
     <message>
-        <location filename="../scorecard_panel.py" line="52"/>
+        <location filename="../scorecard_panel.py" line="54"/>
         <source>Submit self-assessment</source>
         <translation>Lähetä itsearvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="53"/>
+        <location filename="../scorecard_panel.py" line="55"/>
         <source>Mark review as done</source>
         <translation>Merkitse arvio valmiiksi</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="120"/>
+        <location filename="../scorecard_panel.py" line="59"/>
+        <location filename="../scorecard_panel.py" line="244"/>
+        <source>Skip self-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="135"/>
         <source>Changed by {0} from {1}: {2}</source>
         <translation>{0} muutti arviota (aiemmin: {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="121"/>
+        <location filename="../scorecard_panel.py" line="136"/>
         <source>a reviewer</source>
         <translation>arvioija</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="127"/>
+        <location filename="../scorecard_panel.py" line="142"/>
         <source>The lead has not scored this. </source>
         <translation>Esihenkilö ei ole arvioinut tätä. </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="130"/>
+        <location filename="../scorecard_panel.py" line="145"/>
         <source>Lead: {0} (differs from yours). </source>
         <translation>Esihenkilö: {0} (eri kuin sinun). </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="130"/>
+        <location filename="../scorecard_panel.py" line="145"/>
         <source>Lead: {0}. </source>
         <translation>Esihenkilö: {0}. </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="143"/>
+        <location filename="../scorecard_panel.py" line="158"/>
         <source>Not scored yet. Scoring runs after transcription.</source>
         <translation>Ei vielä arvioitu. Arviointi tehdään litteroinnin jälkeen.</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="155"/>
+        <location filename="../scorecard_panel.py" line="173"/>
         <source>Automatic verdict probability: {0} %</source>
         <translation>Automaattisen arvion todennäköisyys: {0} %</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="158"/>
+        <location filename="../scorecard_panel.py" line="176"/>
         <source>not scored</source>
         <translation>arvioimatta</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="158"/>
+        <location filename="../scorecard_panel.py" line="176"/>
         <source>met</source>
         <translation>täyttyy</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="158"/>
+        <location filename="../scorecard_panel.py" line="176"/>
         <source>not met</source>
         <translation>ei täyty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="158"/>
+        <location filename="../scorecard_panel.py" line="176"/>
         <source>n/a</source>
         <translation>ei sovellu</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="167"/>
+        <location filename="../scorecard_panel.py" line="185"/>
         <source>Uncertain ({0} %) — please check. </source>
         <translation>Epävarma ({0} %) — tarkista. </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="176"/>
+        <location filename="../scorecard_panel.py" line="194"/>
         <source>Listen from here: {0}</source>
         <translation>Kuuntele tästä: {0}</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="182"/>
+        <location filename="../scorecard_panel.py" line="200"/>
         <source>Comment</source>
         <translation>Kommentti</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="205"/>
+        <location filename="../scorecard_panel.py" line="224"/>
+        <source>Dispute…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="225"/>
+        <source>Ask the lead for another verdict on this criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="245"/>
+        <source>Skip your self-assessment of this call? The lead&apos;s review opens to you now, and you cannot self-assess the call afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../scorecard_panel.py" line="271"/>
         <source>&lt;h2&gt;Total: –&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Pisteet: –&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="207"/>
+        <location filename="../scorecard_panel.py" line="273"/>
         <source>passed</source>
         <translation>hyväksytty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="207"/>
+        <location filename="../scorecard_panel.py" line="273"/>
         <source>not passed</source>
         <translation>ei hyväksytty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="209"/>
+        <location filename="../scorecard_panel.py" line="275"/>
         <source>automatic</source>
         <translation>automaattinen</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="209"/>
+        <location filename="../scorecard_panel.py" line="275"/>
         <source>lead review</source>
         <translation>esihenkilön arvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="209"/>
+        <location filename="../scorecard_panel.py" line="275"/>
         <source>self-assessment</source>
         <translation>itsearvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="210"/>
+        <location filename="../scorecard_panel.py" line="276"/>
         <source>calibration</source>
         <translation>kalibrointi</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="211"/>
+        <location filename="../scorecard_panel.py" line="277"/>
         <source>Total</source>
         <translation>Pisteet</translation>
     </message>
     <message>
         <location filename="../scorecard_panel.py" line="238"/>
-        <location filename="../scorecard_panel.py" line="254"/>
+        <location filename="../scorecard_panel.py" line="252"/>
+        <location filename="../scorecard_panel.py" line="304"/>
+        <location filename="../scorecard_panel.py" line="320"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="261"/>
+        <location filename="../scorecard_panel.py" line="327"/>
         <source>Not submitted</source>
         <translation>Ei lähetetty</translation>
     </message>
 </context>
 <context>
+    <name>ScoringPage</name>
+    <message>
+        <location filename="../calibration_scoring.py" line="168"/>
+        <source>Choose a session to score its calls.</source>
+        <extracomment>a call&apos;s transcript and scorecard are shown (tests wait for it)</extracomment>
+        <translation>Valitse kalibrointi arvioidaksesi sen puhelut.</translation>
+    </message>
+    <message>
+        <location filename="../calibration_scoring.py" line="170"/>
+        <source>You are not one of this session&apos;s reviewers.</source>
+        <translation>Et ole tämän kalibroinnin arvioija.</translation>
+    </message>
+    <message>
+        <location filename="../calibration_scoring.py" line="173"/>
+        <source>Your calls to score: {0} of {1}</source>
+        <translation>Arvioimatta: {0}/{1} puhelua</translation>
+    </message>
+    <message>
+        <location filename="../calibration_scoring.py" line="174"/>
+        <source>You have scored every call of this session. Thank you!</source>
+        <translation>Olet arvioinut kaikki tämän kalibroinnin puhelut. Kiitos!</translation>
+    </message>
+    <message>
+        <location filename="../calibration_scoring.py" line="177"/>
+        <source>✓ submitted</source>
+        <translation>✓ lähetetty</translation>
+    </message>
+    <message>
+        <location filename="../calibration_scoring.py" line="177"/>
+        <source>to score</source>
+        <translation>arvioimatta</translation>
+    </message>
+    <message>
+        <location filename="../calibration_scoring.py" line="216"/>
+        <source>Could not open the call: {0}</source>
+        <translation>Puhelua ei voitu avata: {0}</translation>
+    </message>
+    <message>
+        <location filename="../calibration_scoring.py" line="229"/>
+        <source>You have submitted your scores for this call. The report shows how they compare.</source>
+        <translation>Olet lähettänyt arviosi tästä puhelusta. Raportti näyttää, miten arviot vertautuvat.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="20"/>
+        <location filename="../settings_dialog.py" line="19"/>
         <source>Settings</source>
         <translation>Asetukset</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="23"/>
+        <location filename="../settings_dialog.py" line="22"/>
         <source>Workspace</source>
         <translation>Työtila</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="25"/>
+        <location filename="../settings_dialog.py" line="24"/>
         <source>empty = coach.db in the workspace; or postgresql+psycopg://user@host/db</source>
         <translation>tyhjä = työtilan coach.db; tai postgresql+psycopg://käyttäjä@palvelin/kanta</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="26"/>
+        <location filename="../settings_dialog.py" line="25"/>
         <source>Database URL</source>
         <translation>Tietokannan osoite</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="28"/>
+        <location filename="../settings_dialog.py" line="27"/>
         <source>Automatic: tiny.en for English, base for other languages</source>
         <translation>Automaattinen: tiny.en englannille, base muille kielille</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="29"/>
+        <location filename="../settings_dialog.py" line="28"/>
         <source>tiny.en — English only, fastest</source>
         <translation>tiny.en — vain englanti, nopein</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="30"/>
+        <location filename="../settings_dialog.py" line="29"/>
         <source>base — multilingual (Finnish, English, …)</source>
         <translation>base — monikielinen (suomi, englanti, …)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="32"/>
+        <location filename="../settings_dialog.py" line="31"/>
         <source>Models ship with the app; nothing is downloaded. A local CTranslate2 model folder can be chosen with Folder…</source>
         <translation>Mallit tulevat sovelluksen mukana; mitään ei ladata verkosta. Paikallisen CTranslate2-mallikansion voi valita painikkeella Kansio…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="34"/>
+        <location filename="../settings_dialog.py" line="33"/>
         <source>Folder…</source>
         <translation>Kansio…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="41"/>
+        <location filename="../settings_dialog.py" line="40"/>
         <source>Transcription model</source>
         <translation>Litterointimalli</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="45"/>
+        <location filename="../settings_dialog.py" line="44"/>
         <source>Device</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="50"/>
+        <location filename="../settings_dialog.py" line="49"/>
         <source>Compute type</source>
         <translation>Laskentatarkkuus</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="55"/>
+        <location filename="../settings_dialog.py" line="54"/>
         <source>Speech language</source>
         <translation>Puheen kieli</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="59"/>
+        <location filename="../settings_dialog.py" line="58"/>
         <source>Beam size</source>
         <translation>Keilan leveys</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="64"/>
+        <location filename="../settings_dialog.py" line="63"/>
         <source>Hold / dead-air limit</source>
         <translation>Pidon / hiljaisuuden raja</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="66"/>
-        <source>Your name</source>
-        <translation>Nimesi</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="71"/>
-        <source>Your role</source>
-        <translation>Roolisi</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="73"/>
+        <location filename="../settings_dialog.py" line="65"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76"/>
+        <location filename="../settings_dialog.py" line="68"/>
         <source>App language</source>
         <translation>Sovelluksen kieli</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="96"/>
+        <location filename="../settings_dialog.py" line="88"/>
         <source>Model folder (CTranslate2 format)</source>
         <translation>Mallikansio (CTranslate2-muoto)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="103"/>
+        <location filename="../settings_dialog.py" line="95"/>
         <source>Transcription model: the folder %1 does not exist</source>
         <translation>Litterointimalli: kansiota %1 ei ole</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="105"/>
+        <location filename="../settings_dialog.py" line="97"/>
         <source>Transcription model: tiny.en only understands English; choose base or Automatic for the speech language %1</source>
         <translation>Litterointimalli: tiny.en ymmärtää vain englantia; valitse puhekielelle %1 base tai Automaattinen</translation>
     </message>
@@ -1051,6 +1844,21 @@
         <location filename="../labels.py" line="18"/>
         <source>chat</source>
         <translation>chat</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="149"/>
+        <source>not yet reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="150"/>
+        <source>open disputes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="151"/>
+        <source>awaiting your self-assessment</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1229,6 +2037,15 @@
         <location filename="../transcript_panel.py" line="189"/>
         <source>Pause</source>
         <translation>Tauko</translation>
+    </message>
+</context>
+<context>
+    <name>UiLanguage</name>
+    <message>
+        <location filename="../calibration_report.py" line="16"/>
+        <source>en</source>
+        <extracomment>the UI language&apos;s code, as its translation says (&quot;fi&quot; in the Finnish one)</extracomment>
+        <translation>fi</translation>
     </message>
 </context>
 <context>
