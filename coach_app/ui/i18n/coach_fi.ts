@@ -237,17 +237,17 @@
     <message>
         <location filename="../labels.py" line="127"/>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>avoin</translation>
     </message>
     <message>
         <location filename="../labels.py" line="127"/>
         <source>accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>hyväksytty</translation>
     </message>
     <message>
         <location filename="../labels.py" line="128"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>hylätty</translation>
     </message>
 </context>
 <context>
@@ -255,27 +255,27 @@
     <message>
         <location filename="../dispute_dialog.py" line="63"/>
         <source>Dispute the verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Oikaisupyyntö</translation>
     </message>
     <message>
         <location filename="../dispute_dialog.py" line="64"/>
         <source>The lead&apos;s review has “{0}” as {1}. Which verdict do you think is right, and why?</source>
-        <translation type="unfinished"></translation>
+        <translation>Esihenkilön arviossa kohta ”{0}” on {1}. Mikä arvio on mielestäsi oikea, ja miksi?</translation>
     </message>
     <message>
         <location filename="../dispute_dialog.py" line="66"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Perustelu</translation>
     </message>
     <message>
         <location filename="../dispute_dialog.py" line="66"/>
         <source>A reason is needed: the lead reads it with your dispute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perustelu tarvitaan: esihenkilö lukee sen oikaisupyyntösi kanssa.</translation>
     </message>
     <message>
         <location filename="../dispute_dialog.py" line="71"/>
         <source>Right verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Oikea arvio</translation>
     </message>
 </context>
 <context>
@@ -283,17 +283,17 @@
     <message>
         <location filename="../dispute_dialog.py" line="101"/>
         <source>You disputed this ({0} → {1}): {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pyysit oikaisua ({0} → {1}): {2}</translation>
     </message>
     <message>
         <location filename="../dispute_dialog.py" line="102"/>
         <source>Waiting for the lead&apos;s answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odottaa esihenkilön vastausta.</translation>
     </message>
     <message>
         <location filename="../dispute_dialog.py" line="103"/>
         <source>Dispute {0} by {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Oikaisupyynnön {0} {1}: {2}</translation>
     </message>
 </context>
 <context>
@@ -302,112 +302,112 @@
         <location filename="../disputes_view.py" line="48"/>
         <source>&lt;b&gt;Disputes&lt;/b&gt;</source>
         <extracomment>the Show filter&apos;s choices, in its order a dispute was answered (the library&apos;s badges change)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Oikaisupyynnöt&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="50"/>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="52"/>
         <source>open, then answered</source>
-        <translation type="unfinished"></translation>
+        <translation>avoimet, sitten vastatut</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="52"/>
         <source>open only</source>
-        <translation type="unfinished"></translation>
+        <translation>vain avoimet</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="52"/>
         <source>answered only</source>
-        <translation type="unfinished"></translation>
+        <translation>vain vastatut</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="56"/>
         <source>Accept…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hyväksy…</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="57"/>
         <source>Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hylkää…</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="58"/>
         <source>Open call</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa puhelu</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="69"/>
         <source>Call</source>
-        <translation type="unfinished">Puhelu</translation>
+        <translation>Puhelu</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="69"/>
         <source>Agent</source>
-        <translation type="unfinished">Asiakaspalvelija</translation>
+        <translation>Asiakaspalvelija</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="69"/>
         <source>Criterion</source>
-        <translation type="unfinished">Kriteeri</translation>
+        <translation>Kriteeri</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="69"/>
         <source>Lead&apos;s verdict → asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>Esihenkilön arvio → pyydetty</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="70"/>
         <source>Agent&apos;s reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakaspalvelijan perustelu</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="70"/>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Jätetty</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="70"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratkaisu</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="97"/>
         <source>Loading…</source>
-        <translation type="unfinished">Ladataan…</translation>
+        <translation>Ladataan…</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="101"/>
         <source>Could not read the disputes: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Oikaisupyyntöjä ei voitu lukea: {0}</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="121"/>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>avoin</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="121"/>
         <source>{0} by {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="137"/>
         <source>No disputes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei oikaisupyyntöjä.</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="138"/>
         <source>{0} open, {1} answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} avoinna, {1} vastattu.</translation>
     </message>
     <message>
         <location filename="../disputes_view.py" line="173"/>
         <source>Not saved</source>
-        <translation type="unfinished">Ei tallennettu</translation>
+        <translation>Ei tallennettu</translation>
     </message>
 </context>
 <context>
@@ -536,7 +536,7 @@
         <location filename="../labels.py" line="130"/>
         <source>en</source>
         <extracomment>translated into the code of the UI language (&quot;fi&quot; in coach_fi.ts): which rubric title to show</extracomment>
-        <translation type="unfinished">fi</translation>
+        <translation>fi</translation>
     </message>
 </context>
 <context>
@@ -610,12 +610,12 @@
     <message>
         <location filename="../library_model.py" line="143"/>
         <source>Self-assess the call: the lead&apos;s review opens to you once you have submitted or skipped it</source>
-        <translation type="unfinished"></translation>
+        <translation>Tee puhelusta itsearvio: esihenkilön arvio avautuu sinulle, kun olet lähettänyt itsearvion tai ohittanut sen</translation>
     </message>
     <message>
         <location filename="../library_model.py" line="145"/>
         <source>Disputes of the review not yet answered: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaamattomia oikaisupyyntöjä: {0}</translation>
     </message>
     <message>
         <location filename="../library_model.py" line="147"/>
@@ -625,12 +625,12 @@
     <message>
         <location filename="../library_model.py" line="157"/>
         <source>awaiting your self-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>odottaa itsearviotasi</translation>
     </message>
     <message>
         <location filename="../library_model.py" line="160"/>
         <source>open disputes: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>avoimia oikaisupyyntöjä: {0}</translation>
     </message>
 </context>
 <context>
@@ -784,12 +784,12 @@
     <message>
         <location filename="../main_window.py" line="159"/>
         <source>Dis&amp;putes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Oikaisupyynnöt</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="161"/>
         <source>My review &amp;queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Oma &amp;arviointijono</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="164"/>
@@ -942,87 +942,87 @@
     <message>
         <location filename="../queue_view.py" line="81"/>
         <source>&lt;b&gt;My review queue&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Oma arviointijono&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="83"/>
         <source>Show done</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä valmiit</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="87"/>
         <source>Sample calls…</source>
-        <translation type="unfinished"></translation>
+        <translation>Poimi puheluita…</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="89"/>
         <source>Open for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa arvioitavaksi</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="98"/>
         <source>Date</source>
-        <translation type="unfinished">Päivä</translation>
+        <translation>Päivämäärä</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="98"/>
         <source>Agent</source>
-        <translation type="unfinished">Asiakaspalvelija</translation>
+        <translation>Asiakaspalvelija</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="98"/>
         <source>Call</source>
-        <translation type="unfinished">Puhelu</translation>
+        <translation>Puhelu</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="98"/>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Annettu</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="98"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="126"/>
         <source>Loading…</source>
-        <translation type="unfinished">Ladataan…</translation>
+        <translation>Ladataan…</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="130"/>
         <source>Could not read the queue: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Jonoa ei voitu lukea: {0}</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="139"/>
         <source>✓ done</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ valmis</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="139"/>
         <source>to review</source>
-        <translation type="unfinished"></translation>
+        <translation>arvioitavana</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="146"/>
         <source>Nothing assigned to you. Sample calls… assigns some.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinulle ei ole annettu puheluita. Poimi puheluita… antaa niitä.</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="147"/>
         <source>{0} calls to review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arvioitavia puheluita: {0}.</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="178"/>
         <source>Assigned {0} calls to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annettiin {0} puhelua arvioijalle {1}.</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="184"/>
         <source>Not sampled</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei poimittu</translation>
     </message>
 </context>
 <context>
@@ -1048,32 +1048,32 @@
     <message>
         <location filename="../dispute_dialog.py" line="82"/>
         <source>Accept {0}&apos;s dispute? “{1}” changes from {2} to {3}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hyväksytäänkö oikaisupyyntö ({0})? Kohta ”{1}” muuttuu: {2} → {3}.</translation>
     </message>
     <message>
         <location filename="../dispute_dialog.py" line="83"/>
         <source>Reject {0}&apos;s dispute? “{1}” stays {2} (they asked for {3}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hylätäänkö oikaisupyyntö ({0})? Kohta ”{1}” pysyy: {2} (pyydetty: {3}).</translation>
     </message>
     <message>
         <location filename="../dispute_dialog.py" line="84"/>
         <source>Accept the dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>Hyväksy oikaisupyyntö</translation>
     </message>
     <message>
         <location filename="../dispute_dialog.py" line="84"/>
         <source>Reject the dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>Hylkää oikaisupyyntö</translation>
     </message>
     <message>
         <location filename="../dispute_dialog.py" line="86"/>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaus</translation>
     </message>
     <message>
         <location filename="../dispute_dialog.py" line="86"/>
         <source>A reply is needed: the agent reads it with the outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaus tarvitaan: asiakaspalvelija lukee sen ratkaisun kanssa.</translation>
     </message>
 </context>
 <context>
@@ -1466,42 +1466,42 @@
     <message>
         <location filename="../queue_view.py" line="26"/>
         <source>Sample calls for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Poimi puheluita arvioitavaksi</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="28"/>
         <source>Calls nobody has reviewed yet, spread over each agent&apos;s period, are assigned to the reviewer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arvioijalle annetaan puheluita, joita kukaan ei ole vielä arvioinut, tasaisesti kunkin asiakaspalvelijan jaksolta.</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="42"/>
         <source>optional: the same number draws the same calls</source>
-        <translation type="unfinished"></translation>
+        <translation>valinnainen: sama luku poimii samat puhelut</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="46"/>
         <source>Calls per agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Puheluita asiakaspalvelijaa kohden</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="47"/>
         <source>From</source>
-        <translation type="unfinished">Alkaen</translation>
+        <translation>Alkaen</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="48"/>
         <source>To</source>
-        <translation type="unfinished">Asti</translation>
+        <translation>Asti</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="49"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Siemenluku</translation>
     </message>
     <message>
         <location filename="../queue_view.py" line="50"/>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Arvioija</translation>
     </message>
 </context>
 <context>
@@ -1520,7 +1520,7 @@
         <location filename="../scorecard_panel.py" line="59"/>
         <location filename="../scorecard_panel.py" line="244"/>
         <source>Skip self-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohita itsearvio</translation>
     </message>
     <message>
         <location filename="../scorecard_panel.py" line="135"/>
@@ -1595,17 +1595,17 @@
     <message>
         <location filename="../scorecard_panel.py" line="224"/>
         <source>Dispute…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pyydä oikaisua…</translation>
     </message>
     <message>
         <location filename="../scorecard_panel.py" line="225"/>
         <source>Ask the lead for another verdict on this criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Pyydä esihenkilöltä tähän kriteeriin toista arviota</translation>
     </message>
     <message>
         <location filename="../scorecard_panel.py" line="245"/>
         <source>Skip your self-assessment of this call? The lead&apos;s review opens to you now, and you cannot self-assess the call afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohitetaanko tämän puhelun itsearvio? Esihenkilön arvio avautuu sinulle nyt, etkä voi tehdä itsearviota jälkeenpäin.</translation>
     </message>
     <message>
         <location filename="../scorecard_panel.py" line="271"/>
@@ -1848,17 +1848,17 @@
     <message>
         <location filename="../labels.py" line="149"/>
         <source>not yet reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>arvioimatta</translation>
     </message>
     <message>
         <location filename="../labels.py" line="150"/>
         <source>open disputes</source>
-        <translation type="unfinished"></translation>
+        <translation>avoimia oikaisupyyntöjä</translation>
     </message>
     <message>
         <location filename="../labels.py" line="151"/>
         <source>awaiting your self-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>odottaa itsearviotasi</translation>
     </message>
 </context>
 <context>
