@@ -290,3 +290,30 @@ def test_the_main_window_offers_the_lead_pages_to_leads_only(qtbot, ctx):
     window._show_user()
     assert not any(a.isVisible() for a in window.lead_actions)
     qtbot.waitUntil(lambda: window.ctx.io_pool.activeThreadCount() == 0, timeout=10000)
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["Disputes", "Not met → Met", "I thanked her at 0:50", "Accepted by Tiina Lead: Right, I missed it",
+            "Open: not yet answered"]),
+    ("fi", ["Oikaisupyynnöt", "Ei täyty → Täyttyy", "Hyväksytty (Tiina Lead): Right, I missed it",
+            "Avoin: ei vielä vastattu"]),
+])
+def test_the_coaching_pdf_shows_the_disputes_and_their_outcome(ctx, tmp_path, lang, words):
+    import subprocess
+
+    from coach_app.export.pdf import build_call_report
+    from coach_app.services.disputes import resolve_dispute
+    from coach_app.services.reports import call_report_data
+
+    iid = ctx.calls["Priya Shah"][0]
+    _lead_review(ctx, iid, gratitude="not_met", greeting="not_met")
+    review(ctx.engine, iid, "Priya Shah", "self", skip=True)
+    d = open_dispute(ctx.engine, iid, "Priya Shah", "gratitude", "met", "I thanked her at 0:50")
+    open_dispute(ctx.engine, iid, "Priya Shah", "greeting", "met", "I said the company name")
+    resolve_dispute(ctx.engine, d.id, "Tiina Lead", True, "Right, I missed it")
+    out = tmp_path / f"report-{lang}.pdf"
+    build_call_report(call_report_data(ctx.engine, iid), out, lang=lang)
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout.split())
+    for w in words:
+        assert w in text
+    assert "gratitude" not in text  # the criterion's title, never its id

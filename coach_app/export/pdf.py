@@ -96,6 +96,27 @@ def _status_text(lang: str, status: str | None) -> str:
     return t(lang, status) if status else t(lang, "not_scored")
 
 
+def _disputes_table(disputes, lang: str, st, clean) -> list:
+    """The agent's disputes of the review: criterion, the reviewer's verdict and the one asked
+    for, the agent's reason, and the outcome with the reply."""
+    rows = [[_p(t(lang, k), st["cell"]) for k in ("criterion", "dispute_change", "dispute_reason", "dispute_outcome")]]
+    for d in disputes:
+        title = d.criterion_title.get(lang) or next(iter(d.criterion_title.values()), d.criterion_id)
+        change = f"{_status_text(lang, d.from_status)} → {_status_text(lang, d.wanted_status)}"
+        if d.status == "open":
+            outcome = Paragraph(f'<font color="{MUTED.hexval()}">{escape(t(lang, "dispute_open"))}</font>', st["cell"])
+        else:
+            colour = GOOD if d.status == "accepted" else BAD
+            head = t(lang, f"dispute_{d.status}").format(who=d.resolved_by or "-")
+            outcome = Paragraph(f'<font color="{colour.hexval()}">{escape(head)}</font>: {escape(clean(d.reply or ""))}',
+                                st["cell"])
+        rows.append([_p(title, st["cell"]), _p(change, st["cell"]), _p(clean(d.reason), st["cell"]), outcome])
+    table = Table(rows, colWidths=[38 * mm, 32 * mm, 50 * mm, 50 * mm], repeatRows=1)
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.8, INK), ("FONTNAME", (0, 0), (-1, 0), BOLD),
+                               ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.lightgrey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [_p(t(lang, "disputes"), st["h2"]), table]
+
+
 def build_call_report(data: CallReportData, out: Path, lang: str | None = None, redact_pii: bool = True) -> None:
     _register_fonts()
     st = _styles()
@@ -207,6 +228,9 @@ def build_call_report(data: CallReportData, out: Path, lang: str | None = None, 
         s_table = Table(srows, colWidths=[70 * mm, 50 * mm, 50 * mm])
         s_table.setStyle(TableStyle(style))
         story.append(s_table)
+
+    if data.disputes:
+        story += _disputes_table(data.disputes, lang, st, clean)
 
     lines = Table([[""], [""], [""]], colWidths=[170 * mm], rowHeights=[9 * mm] * 3)
     lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.grey)]))

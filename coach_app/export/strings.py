@@ -32,6 +32,9 @@ STRINGS = {
         "pass_week": "Pass rate per week (%); each date is the Monday the week starts on.",
         "pass_day": "Pass rate per day (%).", "whole_team": "Whole team",
         "changed_by": "Changed by {who} from {old}: {reason}", "a_reviewer": "a reviewer",
+        "disputes": "Disputes", "dispute_change": "Reviewer → asked for", "dispute_reason": "Agent's reason",
+        "dispute_outcome": "Outcome", "dispute_open": "Open: not yet answered",
+        "dispute_accepted": "Accepted by {who}", "dispute_rejected": "Rejected by {who}",
     },
     "fi": {
         "call_report": "Puhelun valmennusraportti", "agent": "Asiakaspalvelija", "date": "Päivä ja aika", "duration": "Kesto",
@@ -64,6 +67,9 @@ STRINGS = {
         "pass_week": "Hyväksyttyjen osuus viikoittain (%); päivämäärä on viikon alkava maanantai.",
         "pass_day": "Hyväksyttyjen osuus päivittäin (%).", "whole_team": "Koko tiimi",
         "changed_by": "{who} muutti arviota (aiemmin: {old}): {reason}", "a_reviewer": "arvioija",
+        "disputes": "Oikaisupyynnöt", "dispute_change": "Arvioija → pyydetty", "dispute_reason": "Asiakaspalvelijan perustelu",
+        "dispute_outcome": "Ratkaisu", "dispute_open": "Avoin: ei vielä vastattu",
+        "dispute_accepted": "Hyväksytty ({who})", "dispute_rejected": "Hylätty ({who})",
     },
 }
 
