@@ -28,7 +28,7 @@
 <context>
     <name>CalibrationReport</name>
     <message>
-        <location filename="../calibration_report.py" line="34"/>
+        <location filename="../calibration_report.py" line="35"/>
         <source>{0}%</source>
         <translation>{0} %</translation>
     </message>
@@ -293,119 +293,119 @@
     <message>
         <location filename="../dispute_dialog.py" line="103"/>
         <source>Dispute {0} by {1}: {2}</source>
-        <translation>Oikaisupyynnön {0} {1}: {2}</translation>
+        <translation>Oikaisupyyntö {0} ({1}): {2}</translation>
     </message>
 </context>
 <context>
     <name>DisputesView</name>
     <message>
-        <location filename="../disputes_view.py" line="48"/>
+        <location filename="../disputes_view.py" line="49"/>
         <source>&lt;b&gt;Disputes&lt;/b&gt;</source>
         <extracomment>the Show filter&apos;s choices, in its order a dispute was answered (the library&apos;s badges change)</extracomment>
         <translation>&lt;b&gt;Oikaisupyynnöt&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="50"/>
+        <location filename="../disputes_view.py" line="51"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="52"/>
+        <location filename="../disputes_view.py" line="53"/>
         <source>open, then answered</source>
         <translation>avoimet, sitten vastatut</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="52"/>
+        <location filename="../disputes_view.py" line="53"/>
         <source>open only</source>
         <translation>vain avoimet</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="52"/>
+        <location filename="../disputes_view.py" line="53"/>
         <source>answered only</source>
         <translation>vain vastatut</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="56"/>
+        <location filename="../disputes_view.py" line="57"/>
         <source>Accept…</source>
         <translation>Hyväksy…</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="57"/>
+        <location filename="../disputes_view.py" line="58"/>
         <source>Reject…</source>
         <translation>Hylkää…</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="58"/>
+        <location filename="../disputes_view.py" line="59"/>
         <source>Open call</source>
         <translation>Avaa puhelu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="69"/>
+        <location filename="../disputes_view.py" line="70"/>
         <source>Call</source>
         <translation>Puhelu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="69"/>
+        <location filename="../disputes_view.py" line="70"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="69"/>
+        <location filename="../disputes_view.py" line="70"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="69"/>
+        <location filename="../disputes_view.py" line="70"/>
         <source>Lead&apos;s verdict → asked for</source>
         <translation>Esihenkilön arvio → pyydetty</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="70"/>
+        <location filename="../disputes_view.py" line="71"/>
         <source>Agent&apos;s reason</source>
         <translation>Asiakaspalvelijan perustelu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="70"/>
+        <location filename="../disputes_view.py" line="71"/>
         <source>Opened</source>
         <translation>Jätetty</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="70"/>
+        <location filename="../disputes_view.py" line="71"/>
         <source>Outcome</source>
         <translation>Ratkaisu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="97"/>
+        <location filename="../disputes_view.py" line="98"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="101"/>
+        <location filename="../disputes_view.py" line="104"/>
         <source>Could not read the disputes: {0}</source>
         <translation>Oikaisupyyntöjä ei voitu lukea: {0}</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="121"/>
+        <location filename="../disputes_view.py" line="127"/>
         <source>open</source>
         <translation>avoin</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="121"/>
+        <location filename="../disputes_view.py" line="127"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="137"/>
+        <location filename="../disputes_view.py" line="145"/>
         <source>No disputes.</source>
         <translation>Ei oikaisupyyntöjä.</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="138"/>
+        <location filename="../disputes_view.py" line="146"/>
         <source>{0} open, {1} answered.</source>
         <translation>{0} avoinna, {1} vastattu.</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="173"/>
+        <location filename="../disputes_view.py" line="181"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
@@ -990,37 +990,37 @@
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="130"/>
+        <location filename="../queue_view.py" line="132"/>
         <source>Could not read the queue: {0}</source>
         <translation>Jonoa ei voitu lukea: {0}</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="139"/>
+        <location filename="../queue_view.py" line="144"/>
         <source>✓ done</source>
         <translation>✓ valmis</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="139"/>
+        <location filename="../queue_view.py" line="144"/>
         <source>to review</source>
         <translation>arvioitavana</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="146"/>
+        <location filename="../queue_view.py" line="151"/>
         <source>Nothing assigned to you. Sample calls… assigns some.</source>
         <translation>Sinulle ei ole annettu puheluita. Poimi puheluita… antaa niitä.</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="147"/>
+        <location filename="../queue_view.py" line="152"/>
         <source>{0} calls to review.</source>
         <translation>Arvioitavia puheluita: {0}.</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="178"/>
+        <location filename="../queue_view.py" line="183"/>
         <source>Assigned {0} calls to {1}.</source>
         <translation>Annettiin {0} puhelua arvioijalle {1}.</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="184"/>
+        <location filename="../queue_view.py" line="189"/>
         <source>Not sampled</source>
         <translation>Ei poimittu</translation>
     </message>
@@ -1079,98 +1079,98 @@
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../calibration_report.py" line="83"/>
-        <location filename="../calibration_report.py" line="152"/>
+        <location filename="../calibration_report.py" line="84"/>
+        <location filename="../calibration_report.py" line="154"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="83"/>
+        <location filename="../calibration_report.py" line="84"/>
         <source>Agreement</source>
         <translation>Yhtäpitävyys</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="83"/>
+        <location filename="../calibration_report.py" line="84"/>
         <source>Kappa</source>
         <translation>Kappa</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="84"/>
+        <location filename="../calibration_report.py" line="85"/>
         <source>Calls</source>
         <translation>Puheluita</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="99"/>
+        <location filename="../calibration_report.py" line="100"/>
         <source>&lt;b&gt;Agreement per criterion&lt;/b&gt;</source>
         <translation>&lt;b&gt;Yhtäpitävyys kriteereittäin&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="101"/>
+        <location filename="../calibration_report.py" line="102"/>
         <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt;</source>
         <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="105"/>
+        <location filename="../calibration_report.py" line="106"/>
         <source>Agreed verdict:</source>
         <translation>Sovittu tulos:</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="110"/>
+        <location filename="../calibration_report.py" line="111"/>
         <source>Note (optional)</source>
         <translation>Huomautus (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="111"/>
+        <location filename="../calibration_report.py" line="112"/>
         <source>Record agreed verdict</source>
         <translation>Tallenna sovittu tulos</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="129"/>
+        <location filename="../calibration_report.py" line="130"/>
         <source>Choose a session to see its report.</source>
         <translation>Valitse kalibrointi nähdäksesi sen raportin.</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="152"/>
+        <location filename="../calibration_report.py" line="154"/>
         <source>Call</source>
         <translation>Puhelu</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="152"/>
+        <location filename="../calibration_report.py" line="154"/>
         <source>Agreed</source>
         <translation>Sovittu</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="173"/>
+        <location filename="../calibration_report.py" line="180"/>
         <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="174"/>
+        <location filename="../calibration_report.py" line="181"/>
         <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt;: nowhere</source>
         <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt;: ei missään</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="183"/>
+        <location filename="../calibration_report.py" line="196"/>
         <source>owner {0}</source>
         <translation>vetäjä {0}</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="184"/>
+        <location filename="../calibration_report.py" line="197"/>
         <source>{0} of {1} reviews submitted</source>
         <translation>{0}/{1} arviota lähetetty</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="187"/>
+        <location filename="../calibration_report.py" line="200"/>
         <source>No call has been scored by two reviewers yet.</source>
         <translation>Yhtäkään puhelua eivät ole vielä arvioineet kaksi arvioijaa.</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="188"/>
+        <location filename="../calibration_report.py" line="201"/>
         <source>Agreement {0} · kappa {1}</source>
         <translation>Yhtäpitävyys {0} · kappa {1}</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="192"/>
+        <location filename="../calibration_report.py" line="205"/>
         <source>(so far: not every review is in)</source>
         <translation>(toistaiseksi: kaikki arviot eivät ole vielä tulleet)</translation>
     </message>
@@ -2042,7 +2042,7 @@
 <context>
     <name>UiLanguage</name>
     <message>
-        <location filename="../calibration_report.py" line="16"/>
+        <location filename="../calibration_report.py" line="17"/>
         <source>en</source>
         <extracomment>the UI language&apos;s code, as its translation says (&quot;fi&quot; in the Finnish one)</extracomment>
         <translation>fi</translation>
