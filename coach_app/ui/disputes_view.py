@@ -5,6 +5,7 @@ date; Accept / Reject ask for a reply; Open call opens the call in the review vi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -95,12 +96,17 @@ class DisputesView(QWidget):
             return rows, call_names(engine, {d.interaction_id for d in rows})
 
         self.message.setText(self.tr("Loading…"))
-        self._task = run_task(self.ctx.io_pool, work, self._loaded, self._failed)
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation  # the newest request wins: an older answer may come later
+        self._task = run_task(self.ctx.io_pool, lambda: (generation, work()), self._loaded, self._failed)
 
     def _failed(self, message: str) -> None:
         self.message.setText(self.tr("Could not read the disputes: {0}").format(message))
 
-    def _loaded(self, result) -> None:
+    def _loaded(self, answer) -> None:
+        generation, result = answer
+        if generation != self._generation:
+            return
         self.rows, self.names = result
         self._fill()
         self.loaded.emit(len(self.rows))
@@ -129,7 +135,9 @@ class DisputesView(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, d.id)
                 if col in (4, 6):
                     item.setToolTip(text)
-                if d.status != "open":
+                if col == 6 and d.status != "open":
+                    item.setForeground(QColor("#1b7f4b" if d.status == "accepted" else "#b42318"))
+                elif d.status != "open":
                     item.setForeground(Qt.GlobalColor.darkGray)
                 self.table.setItem(i, col, item)
         self.table.resizeRowsToContents()

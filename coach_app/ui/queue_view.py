@@ -124,12 +124,17 @@ class QueueView(QWidget):
             return items, call_names(engine, {q.interaction_id for q in items}), leads
 
         self.message.setText(self.tr("Loading…"))
-        self._task = run_task(self.ctx.io_pool, work, self._loaded, self._failed)
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation  # the newest request wins: an older answer may come later
+        self._task = run_task(self.ctx.io_pool, lambda: (generation, work()), self._loaded, self._failed)
 
     def _failed(self, message: str) -> None:
         self.message.setText(self.tr("Could not read the queue: {0}").format(message))
 
-    def _loaded(self, result) -> None:
+    def _loaded(self, answer) -> None:
+        generation, result = answer
+        if generation != self._generation:
+            return
         self.items, self.names, self.leads = result
         self.table.setRowCount(len(self.items))
         for i, q in enumerate(self.items):
