@@ -120,6 +120,9 @@ def main() -> None:
     window.open_review(3)
     app.processEvents()
     save(window, "app-self-assessment")
+    import screenshots_review  # disputes and the review queue (seeded here: the shots above are unchanged)
+
+    screenshots_review.english(app, ctx, window, save)
     from coach_app.ui.app import install_translations
 
     install_translations(app, "fi")
@@ -130,6 +133,7 @@ def main() -> None:
     finnish.open_review(6)  # a Finnish call, in the Finnish UI
     app.processEvents()
     save(finnish, "app-review-fi")
+    screenshots_review.finnish(app, finnish, save)
     finnish.show_dashboard()
     finnish.dashboard.tabs.setCurrentIndex(1)
     app.processEvents()
