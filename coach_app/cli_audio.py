@@ -15,9 +15,11 @@ from coach_app.transcription.base import ChannelMap
 
 
 def cmd_transcribe(ctx, args) -> int:
-    from coach_app.services.transcripts import mark_interrupted_jobs, pending_interaction_ids, transcribe_interaction
+    from coach_app.services.transcripts import (AlreadyClaimed, mark_interrupted_jobs, pending_interaction_ids,
+                                                transcribe_interaction)
 
-    if args.pending or not args.ids:
+    pending = bool(args.pending or not args.ids)
+    if pending:
         mark_interrupted_jobs(ctx.engine)
         ids = pending_interaction_ids(ctx.engine, include_failed=args.retry_failed)
     else:
@@ -29,7 +31,15 @@ def cmd_transcribe(ctx, args) -> int:
     failures = 0
     for iid in ids:
         try:
-            out = transcribe_interaction(ctx.ws, ctx.engine, iid, transcriber, progress=_progress_printer(f"#{iid}"))
+            out = transcribe_interaction(ctx.ws, ctx.engine, iid, transcriber, progress=_progress_printer(f"#{iid}"),
+                                         only_pending=pending, include_failed=args.retry_failed)
+        except AlreadyClaimed as exc:
+            if not pending:  # asked for by id: not done, say so
+                failures += 1
+                print(f"error: {exc}", file=sys.stderr)
+            else:  # another process has it (or finished it): nothing for this one to do
+                print(f"skipped #{iid}: {exc}")
+            continue
         except CoachError as exc:
             failures += 1
             print(f"\nerror: interaction {iid}: {exc}" if sys.stderr.isatty() else f"error: interaction {iid}: {exc}",

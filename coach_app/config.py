@@ -54,6 +54,47 @@ class TranscriptionSettings(BaseModel):
         return v
 
 
+class QueueSettings(BaseModel):
+    """Team mode's job queue (services/work_queue.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: runs of a job before it stays failed (its error kept)
+    tries: int = Field(3, ge=1, le=20)
+    #: backoff before the 2nd run; doubling after that
+    retry_wait_s: float = Field(10.0, ge=0, le=3600)
+    #: a worker writes its heartbeat this often ...
+    heartbeat_s: float = Field(10.0, gt=0, le=600)
+    #: ... and one silent for this long is dead: its job goes to another worker
+    stalled_after_s: float = Field(60.0, gt=0, le=3600)
+
+
+class IntakeSettings(BaseModel):
+    """``coach watch``: recordings a telephony system drops into a folder."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: regular expression on the file name; its named group ``agent`` (optionally
+    #: ``occurred_at``, ISO) names the call's agent, e.g. ``^(?P<agent>[^_]+)_``
+    agent_pattern: str = ""
+    #: a file is complete once its size and modification time have not changed for this long
+    settle_s: float = Field(5.0, ge=0, le=3600)
+
+    @field_validator("agent_pattern")
+    @classmethod
+    def _pattern(cls, v: str) -> str:
+        import re
+
+        if v:
+            try:
+                compiled = re.compile(v)
+            except re.error as exc:
+                raise ValueError(f"not a valid regular expression ({exc})") from None
+            if "agent" not in compiled.groupindex:
+                raise ValueError("needs a named group 'agent', e.g. ^(?P<agent>[^_]+)_")
+        return v
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -67,16 +108,38 @@ class Settings(BaseModel):
     db_url: str = ""
     #: "auto" follows the system locale; "en" or "fi"
     ui_language: str = "auto"
+    #: where recordings are stored; empty = WORKSPACE/recordings. On a team database a folder
+    #: every worker machine mounts (NFS/SMB), since workers read the audio from it
+    recordings_dir: str = ""
+    queue: QueueSettings = QueueSettings()
+    intake: IntakeSettings = IntakeSettings()
+
+
+#: stored paths of recordings start with this, whichever folder holds them
+RECORDINGS_PREFIX = "recordings/"
 
 
 @dataclass
 class Workspace:
     root: Path
     db_url: str
+    #: the recordings folder when it is not WORKSPACE/recordings (settings' recordings_dir)
+    recordings_root: Path | None = None
 
     @property
     def recordings_dir(self) -> Path:
-        return self.root / "recordings"
+        return self.recordings_root or self.root / "recordings"
+
+    def recording_path(self, managed_path: str) -> Path:
+        """The file of a stored path (``recordings/ab/<sha>.wav``) in this machine's folder."""
+        if managed_path.startswith(RECORDINGS_PREFIX):
+            return self.recordings_dir / managed_path[len(RECORDINGS_PREFIX):]
+        return self.root / managed_path
+
+    def managed_path(self, stored: Path) -> str:
+        """What the database keeps for a file in the recordings folder: the same on every
+        machine, wherever it mounts the folder."""
+        return RECORDINGS_PREFIX + stored.relative_to(self.recordings_dir).as_posix()
 
     @property
     def exports_dir(self) -> Path:
@@ -117,13 +180,14 @@ class Workspace:
 def resolve_workspace(workspace: str | None = None, db_url: str | None = None) -> Workspace:
     """Flag > environment > the workspace's settings.json > WORKSPACE/coach.db."""
     root = Path(workspace or os.environ.get("COACH_WORKSPACE") or ".").expanduser().resolve()
-    url = db_url or os.environ.get("COACH_DB") or _settings_db_url(root) or f"sqlite:///{root / 'coach.db'}"
-    return Workspace(root, url)
+    url = db_url or os.environ.get("COACH_DB") or _settings_value(root, "db_url") or f"sqlite:///{root / 'coach.db'}"
+    recordings = os.environ.get("COACH_RECORDINGS") or _settings_value(root, "recordings_dir")
+    return Workspace(root, url, (root / Path(recordings).expanduser()).resolve() if recordings else None)
 
 
-def _settings_db_url(root: Path) -> str:
+def _settings_value(root: Path, key: str) -> str:
     try:
-        return str(json.loads((root / SETTINGS_FILE).read_text("utf-8")).get("db_url") or "")
+        return str(json.loads((root / SETTINGS_FILE).read_text("utf-8")).get(key) or "")
     except (OSError, ValueError, AttributeError):
         return ""  # a broken settings.json is reported when the settings are loaded
 

@@ -129,7 +129,7 @@ def _import_once(ws: Workspace, engine: Engine, path: str | Path, agent: str | N
                 kind="text" if is_text else "audio",
                 sha256=sha,
                 original_name=src.name,
-                managed_path=final.relative_to(ws.root).as_posix(),
+                managed_path=ws.managed_path(final),
                 agent_id=person.id if person else None,
                 occurred_at=when,
             )

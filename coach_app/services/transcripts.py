@@ -2,8 +2,11 @@
 
 A job's status is persisted: it is 'running' while a worker has it. The transcript is written
 in one transaction together with the job's 'done' status, so a crash mid-run can never leave
-a partial transcript marked done; the next ``--pending`` run finds the stale 'running' job,
-marks it interrupted and transcribes the interaction again from scratch.
+a partial transcript marked done. A job is claimed by one process only: the claimer holds the
+interaction's lease (services/leases.py: a lock that dies with its process) and moves the
+interaction to 'transcribing' with a conditional UPDATE checked by its row count. A 'running'
+job is declared interrupted only when nobody holds its lease, so a live job of another process
+is never stolen; the interaction is then transcribed again from scratch.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import delete, or_
+from sqlalchemy import delete, or_, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -20,6 +23,7 @@ from coach_app.config import Workspace
 from coach_app.core.transcript import AGENT, CUSTOMER, Segment, Word
 from coach_app.db.models import Interaction, TranscriptionJob, TranscriptSegment, utcnow
 from coach_app.errors import CoachError, ConfigurationError, NotFoundError
+from coach_app.services.leases import interaction_lease
 from coach_app.services.people import audit
 from coach_app.transcription.base import (
     ChannelMap,
@@ -74,23 +78,49 @@ class TranscribeOutcome:
     wall_s: float
 
 
+class AlreadyClaimed(CoachError):
+    """Another live process is transcribing the interaction, or it no longer needs transcribing."""
+
+
+def _abandon_running(session: Session, interaction_id: int) -> bool:
+    """Only with the interaction's lease held: its 'running' jobs have no live owner."""
+    jobs = session.exec(select(TranscriptionJob).where(TranscriptionJob.interaction_id == interaction_id,
+                                                       TranscriptionJob.status == "running")).all()
+    for job in jobs:
+        job.status, job.finished_at, job.error = "failed", utcnow(), "interrupted before it finished"
+    inter = session.get(Interaction, interaction_id)
+    reset = inter is not None and inter.status == "transcribing"
+    if reset:
+        inter.status, inter.status_detail = "imported", INTERRUPTED_DETAIL
+    return bool(jobs) or reset
+
+
 def mark_interrupted_jobs(engine: Engine, live_job_ids: set[int] = frozenset()) -> list[int]:
     """Jobs left 'running' by a process that died: mark them failed, their interactions to
-    redo. Returns the interaction ids. The app passes the ids of jobs its workers still own."""
+    redo. Returns the interaction ids. A job whose owner still holds its lease (another
+    process, or a worker of this one) is alive and left alone; ``live_job_ids`` too."""
     with Session(engine) as session:
-        stale = session.exec(select(TranscriptionJob).where(TranscriptionJob.status == "running")).all()
-        ids = []
-        for job in stale:
-            if job.id in live_job_ids:
-                continue
-            job.status, job.finished_at, job.error = "failed", utcnow(), "interrupted before it finished"
-            inter = session.get(Interaction, job.interaction_id)
-            if inter is not None and inter.status == "transcribing":
-                inter.status = "imported"
-                inter.status_detail = INTERRUPTED_DETAIL
-            ids.append(job.interaction_id)
-        session.commit()
-        return ids
+        running = session.exec(select(TranscriptionJob.id, TranscriptionJob.interaction_id)
+                               .where(TranscriptionJob.status == "running")).all()
+        transcribing = session.exec(select(Interaction.id).where(Interaction.status == "transcribing")).all()
+    live = {iid for jid, iid in running if jid in live_job_ids}
+    candidates = sorted(({iid for _, iid in running} | set(transcribing)) - live)
+    ids = []
+    for iid in candidates:
+        with interaction_lease(engine, iid) as held:
+            if not held:
+                continue  # its owner is alive
+            with Session(engine) as session:
+                if _abandon_running(session, iid):
+                    ids.append(iid)
+                session.commit()
+    return ids
+
+
+def _is_pending(inter: Interaction, include_failed: bool) -> bool:
+    statuses = ("imported", "transcribing") + (("failed",) if include_failed else ())
+    return inter.kind == "audio" and inter.status in statuses and (
+        include_failed or inter.status_detail != CANCELLED_DETAIL)
 
 
 def pending_interaction_ids(engine: Engine, include_failed: bool = False) -> list[int]:
@@ -129,21 +159,47 @@ def transcribe_interaction(
     transcriber: Transcriber,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    only_pending: bool = False,
+    include_failed: bool = False,
 ) -> TranscribeOutcome:
+    """Transcribe one interaction. ``only_pending`` (the ``--pending`` runs): raise
+    AlreadyClaimed instead when another process finished it meanwhile. Always raises
+    AlreadyClaimed when another live process is transcribing it now."""
+    with interaction_lease(engine, interaction_id) as held:
+        if not held:
+            raise AlreadyClaimed(f"interaction {interaction_id} is being transcribed by another process right now")
+        return _transcribe_leased(ws, engine, interaction_id, transcriber, progress, cancel, only_pending,
+                                  include_failed)
+
+
+def _transcribe_leased(ws: Workspace, engine: Engine, interaction_id: int, transcriber: Transcriber,
+                       progress: ProgressCallback | None, cancel: threading.Event | None, only_pending: bool,
+                       include_failed: bool) -> TranscribeOutcome:
     with Session(engine, expire_on_commit=False) as session:
         inter = get_interaction(session, interaction_id)
         if inter.kind != "audio":
             raise CoachError(f"interaction {interaction_id} was imported as a transcript; there is no audio to transcribe")
-        audio_path = ws.root / inter.managed_path
+        audio_path = ws.recording_path(inter.managed_path)
         if not audio_path.exists():
             raise CoachError(f"interaction {interaction_id}: its recording {audio_path} is missing from the workspace")
+        if inter.status == "transcribing":
+            _abandon_running(session, interaction_id)  # we hold the lease: whoever left it so is gone
+            session.flush()
+        if only_pending and not _is_pending(inter, include_failed):
+            raise AlreadyClaimed(f"interaction {interaction_id} is already {inter.status}")
         previous_status, previous_detail = inter.status, inter.status_detail
+        # the claim itself: atomic, and refused if anyone moved the interaction since we read it
+        claimed = session.connection().execute(
+            update(Interaction).where(Interaction.id == interaction_id, Interaction.status == previous_status)
+            .values(status="transcribing", status_detail=None)).rowcount
+        if claimed != 1:
+            session.rollback()
+            raise AlreadyClaimed(f"interaction {interaction_id} was claimed by another process")
         job = TranscriptionJob(
             interaction_id=inter.id, status="running", model=transcriber.name, started_at=utcnow(),
             settings=getattr(getattr(transcriber, "settings", None), "model_dump", lambda: None)(),
         )
         session.add(job)
-        inter.status, inter.status_detail = "transcribing", None
         session.commit()
         job_id, channel_map = job.id, ChannelMap.parse(inter.channel_map)
 
@@ -187,7 +243,8 @@ def transcribe_interaction(
         inter.transcription_model = result.model_name
         inter.channel_map = result.channel_map
         job = session.get(TranscriptionJob, job_id)
-        job.status, job.finished_at, job.wall_ms = "done", utcnow(), int(wall_s * 1000)
+        # a done job carries no error, whatever an earlier attempt wrote on the row
+        job.status, job.finished_at, job.wall_ms, job.error = "done", utcnow(), int(wall_s * 1000), None
         audit(session, "interaction", interaction_id, "transcribe",
               {"job": job_id, "model": result.model_name, "segments": len(result.segments), "status": inter.status,
                "language": result.language, "review_reasons": result.review_reasons})
