@@ -65,8 +65,12 @@ class LibraryView(QWidget):
         self.agent = QComboBox(self)
         self.agent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "kaikki asiakaspalvelijat" in full
         self.status = QComboBox(self)
-        self.status.addItems([self.tr("any status")] + [status_text(x) for x in STATUSES[1:]]
-                             + [review_filter_text(x) for x in REVIEW_FILTERS])
+        self.status.addItems([self.tr("any status")] + [status_text(x) for x in STATUSES[1:]])
+        # as wide as the statuses, not the longest review filter: the bar must fit a small screen (the list shows all)
+        self.status.setMinimumWidth(self.status.sizeHint().width())
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status.setMinimumContentsLength(1)
+        self.status.addItems([review_filter_text(x) for x in REVIEW_FILTERS])
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
         for d, default in ((self.date_from, QDate.currentDate().addYears(-1)), (self.date_to, QDate.currentDate())):
             d.setCalendarPopup(True)
