@@ -52,6 +52,62 @@ def _history(ctx, tmp: Path, version, rubric, weeks: int = 6) -> None:
                 score_interaction(ctx.engine, inter.id, version, rubric)
 
 
+def _calibration(ctx, calls: list[int]) -> None:
+    """A calibration session on ``calls``: three reviewers score them blind (starting from what
+    the automatic scoring found, each seeing a few things differently); the lead, who runs it,
+    has recorded the agreed verdict of one difference."""
+    from sqlmodel import Session, select
+
+    from coach_app.db.models import CriterionResult, Evaluation
+    from coach_app.services.calibration import calibration_report, record_verdict, start_calibration
+    from coach_app.services.people import get_or_create_person
+    from coach_app.services.reviews import Change, review
+    from coach_app.services.rubrics import resolve_rubric
+
+    with Session(ctx.engine) as session:
+        get_or_create_person(session, "Tara Trainer", "trainer")
+        get_or_create_person(session, "Oskar Lead", "team_lead")
+        session.commit()
+    reviewers = ["Tiina Lead", "Tara Trainer", "Oskar Lead"]
+    cs = start_calibration(ctx.engine, calls, reviewers, "Tiina Lead", "November calibration: billing calls")
+    flip = {"met": "not_met", "not_met": "met", "na": "met", None: "not_met"}  # seeing it otherwise than the scoring
+    differ = {"Tara Trainer": {calls[0]: {"empathy": "not_met"}, calls[1]: {"next_steps": flip}},
+              "Oskar Lead": {calls[0]: {"empathy": "not_met", "hold_etiquette": "na"}, calls[2]: {"gratitude": flip}}}
+    for iid in calls:
+        with Session(ctx.engine) as session:
+            auto = session.exec(select(Evaluation).where(Evaluation.interaction_id == iid, Evaluation.kind == "automatic")
+                                .order_by(Evaluation.id.desc())).first()
+            found = {r.criterion_id: r.status for r in session.exec(
+                select(CriterionResult).where(CriterionResult.evaluation_id == auto.id)).all()}
+        auto_ids = [c.id for c in resolve_rubric(ctx.engine, None)[1].criteria if c.scoring == "automatic"]
+        for who in reviewers:
+            mine = differ.get(who, {}).get(iid, {})
+            review(ctx.engine, iid, who, "calibration",
+                   [Change(c, status=_verdict(mine.get(c), found.get(c))) for c in auto_ids], submit=True,
+                   session_id=cs.id)
+    first = calibration_report(ctx.engine, cs.id)["differences"][0]
+    record_verdict(ctx.engine, cs.id, first["interaction"], first["criterion"], "not_met", "Tiina Lead",
+                   "No acknowledgement of the customer's frustration")
+
+
+def _verdict(wanted, found: str | None) -> str:
+    """A reviewer's verdict: ``wanted`` (a status, or a mapping from the automatic one), else the automatic one."""
+    if isinstance(wanted, dict):
+        return wanted[found]
+    return wanted or found or "met"
+
+
+def _settle(app, view) -> None:
+    """Let a view's background reads (the calibration sessions, then the report) arrive."""
+    import time
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and (view.report.report is None or view.message.text() == view.tr("Loading…")):
+        app.processEvents()
+        time.sleep(0.05)
+    app.processEvents()
+
+
 def main() -> None:
     wanted = set(sys.argv[1:])
 
@@ -123,6 +179,13 @@ def main() -> None:
     import screenshots_review  # disputes and the review queue (seeded here: the shots above are unchanged)
 
     screenshots_review.english(app, ctx, window, save)
+    # seeded last, on calls no other shot opens (the lead, its owner, would see its reviews there)
+    _calibration(ctx, [4, 5, 7])  # two English chats and a Finnish one
+    ctx.user_name, ctx.user_role = "Tiina Lead", "team_lead"
+    window.show_calibration()
+    window.calibration.tabs.setCurrentWidget(window.calibration.report)
+    _settle(app, window.calibration)
+    save(window, "app-calibration")
     from coach_app.ui.app import install_translations
 
     install_translations(app, "fi")
@@ -138,6 +201,10 @@ def main() -> None:
     finnish.dashboard.tabs.setCurrentIndex(1)
     app.processEvents()
     save(finnish, "app-dashboard-team-fi")
+    finnish.show_calibration()
+    finnish.calibration.tabs.setCurrentWidget(finnish.calibration.report)
+    _settle(app, finnish.calibration)
+    save(finnish, "app-calibration-fi")
     print("wrote", ", ".join(sorted(wanted)) if wanted else "every screenshot", "in", OUT)
 
 

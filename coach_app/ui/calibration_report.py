@@ -4,6 +4,7 @@ differences between the reviewers, where the session's owner records the verdict
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -77,6 +78,7 @@ class ReportPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)  # alone, it fills the tab
         layout.addWidget(self.summary)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.criteria = QTableWidget(0, 4, self)
@@ -145,6 +147,7 @@ class ReportPanel(QWidget):
             self.criteria.setItem(row, 1, _item(percent_text(c["agreement"]), align_right=True))
             self.criteria.setItem(row, 2, _item(kappa_text(c["kappa"]), align_right=True))
             self.criteria.setItem(row, 3, _item(str(c["pairs"]), align_right=True))
+        self._fit_criteria()
         reviewers = report["reviewers"]
         diffs = report["differences"]
         self.differences.clear()
@@ -155,10 +158,16 @@ class ReportPanel(QWidget):
             info = calls.get(d["interaction"])
             self.differences.setItem(row, 0, _item(call_label(d["interaction"], info),
                                                    info.original_name if info is not None else ""))
-            self.differences.setItem(row, 1, _item(self.titles.get(d["criterion"], d["criterion"])))
+            title = self.titles.get(d["criterion"], d["criterion"])
+            self.differences.setItem(row, 1, _item(title, title))  # the whole title where the column cuts it
+            given = list(d["verdicts"].values())
+            usual = max(VERDICTS, key=given.count)
             for col, name in enumerate(reviewers, start=2):
                 status = d["verdicts"].get(name)
-                self.differences.setItem(row, col, _item(verdict_text(status) if status else "–"))
+                cell = _item(verdict_text(status) if status else "–")
+                if status and given.count(status) < given.count(usual):  # the one(s) seeing it otherwise
+                    cell.setForeground(QColor("#b42318"))
+                self.differences.setItem(row, col, cell)
             agreed = d.get("agreed")
             cell = _item(verdict_text(agreed) if agreed else "–")
             if agreed:
@@ -177,6 +186,12 @@ class ReportPanel(QWidget):
         if diffs:
             self.differences.selectRow(0)
         self._difference_selected()
+
+    def _fit_criteria(self) -> None:
+        """The criteria table as wide as its contents, so no title is cut."""
+        table, header = self.criteria, self.criteria.horizontalHeader()
+        width = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(table.columnCount()))
+        table.setMinimumWidth(width + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width() + 4)
 
     def _summary(self, report: dict) -> str:
         title = report["title"].replace("&", "&amp;").replace("<", "&lt;")

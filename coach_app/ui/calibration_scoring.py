@@ -225,6 +225,8 @@ class ScoringPage(QWidget):
         audio = self.ctx.ws.root / inter.managed_path if inter.kind == "audio" and inter.managed_path else None
         self.transcript = TranscriptPanel(segments, audio, int(self.ctx.settings.hold_limit_s * 1000), self)
         self.transcript_holder.layout().addWidget(self.transcript)
+        table = self.transcript.table  # utterances wrap to the width the splitter gives them
+        table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
         if done:
             label = QLabel(self.tr("You have submitted your scores for this call. The report shows how they compare."),
                            self)

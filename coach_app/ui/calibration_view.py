@@ -103,7 +103,7 @@ class CalibrationView(QWidget):
         self.split = QSplitter(Qt.Orientation.Vertical, self)
         self.split.addWidget(self.table)
         self.split.addWidget(self.tabs)
-        self.split.setSizes([150, 600])
+        self.split.setSizes([110, 640])  # a few sessions; the room goes to scoring and the report
         state = QSettings().value("calibration/splitter")
         if state is not None:
             self.split.restoreState(state)
