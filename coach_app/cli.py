@@ -19,6 +19,8 @@ from coach_app.cli_audio import _add_transcription_flags
 from coach_app.cli_audio import add_parsers as add_audio_parsers
 from coach_app.cli_dates import add_parser as add_date_parser
 from coach_app.cli_export import cmd_export, cmd_report
+from coach_app.cli_queue import add_parsers as add_queue_parsers
+from coach_app.cli_queue import cmd_import_queue
 from coach_app.cli_output import (_print_scores, _print_transcript, _score_stored, interaction_id, interaction_json,
                                   segments_json)
 from coach_app.cli_review import add_parsers as add_review_parsers
@@ -77,6 +79,10 @@ class Context:
 def cmd_import(ctx: Context, args) -> int:
     from coach_app.services.importer import expand_inputs, import_file, parse_occurred_at
 
+    if args.queue:
+        return cmd_import_queue(ctx, args)
+    if args.watch:
+        raise CoachError("--watch goes with --queue (team mode): import --queue DIR --watch")
     when = parse_occurred_at(args.occurred_at)
     failures = 0
     for path in expand_inputs(args.files):
@@ -224,9 +230,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--channels", choices=ChannelMap.CHOICES, default=ChannelMap.AGENT_CUSTOMER,
                    help="which speaker is on which stereo channel (default: agent,customer)")
     s.add_argument("--occurred-at", metavar="ISO", help="when the interaction happened (default: file time)")
+    s.add_argument("--queue", action="store_true", help="team mode: store in the shared recordings folder and "
+                                                        "queue transcription and scoring for the workers")
+    s.add_argument("--watch", action="store_true", help="with --queue DIR: keep importing files as they appear")
     s.set_defaults(func=cmd_import)
 
     add_audio_parsers(sub)
+    add_queue_parsers(sub)
 
     s = sub.add_parser("list", help="list interactions")
     s.add_argument("--agent", metavar="NAME")
