@@ -642,69 +642,69 @@
         <translation>kaikki tilat</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="82"/>
+        <location filename="../library_view.py" line="86"/>
         <source>Search transcripts…</source>
         <translation>Hae litteroinneista…</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="84"/>
+        <location filename="../library_view.py" line="88"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="84"/>
+        <location filename="../library_view.py" line="88"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="84"/>
+        <location filename="../library_view.py" line="88"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="85"/>
+        <location filename="../library_view.py" line="89"/>
         <source>To</source>
         <translation>Asti</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="85"/>
+        <location filename="../library_view.py" line="89"/>
         <source>Total</source>
         <translation>Pisteet</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="90"/>
+        <location filename="../library_view.py" line="94"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="108"/>
+        <location filename="../library_view.py" line="112"/>
         <source>Drop recordings or transcripts here
 (or File → Import…)</source>
         <translation>Pudota tallenteet tai litteroinnit tähän
 (tai Tiedosto → Tuo…)</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="118"/>
+        <location filename="../library_view.py" line="122"/>
         <source>Cancel all imports</source>
         <translation>Peru kaikki tuonnit</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="157"/>
+        <location filename="../library_view.py" line="161"/>
         <source>Could not read the library: {0}</source>
         <translation>Kirjastoa ei voitu lukea: {0}</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="167"/>
+        <location filename="../library_view.py" line="171"/>
         <source>all agents</source>
         <translation>kaikki asiakaspalvelijat</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="210"/>
+        <location filename="../library_view.py" line="214"/>
         <source>Open</source>
         <translation>Avaa</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="211"/>
+        <location filename="../library_view.py" line="215"/>
         <source>Transcribe again</source>
         <translation>Litteroi uudelleen</translation>
     </message>
@@ -1079,98 +1079,98 @@
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../calibration_report.py" line="84"/>
-        <location filename="../calibration_report.py" line="154"/>
+        <location filename="../calibration_report.py" line="85"/>
+        <location filename="../calibration_report.py" line="155"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="84"/>
+        <location filename="../calibration_report.py" line="85"/>
         <source>Agreement</source>
         <translation>Yhtäpitävyys</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="84"/>
+        <location filename="../calibration_report.py" line="85"/>
         <source>Kappa</source>
         <translation>Kappa</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="85"/>
+        <location filename="../calibration_report.py" line="86"/>
         <source>Calls</source>
         <translation>Puheluita</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="100"/>
+        <location filename="../calibration_report.py" line="101"/>
         <source>&lt;b&gt;Agreement per criterion&lt;/b&gt;</source>
         <translation>&lt;b&gt;Yhtäpitävyys kriteereittäin&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="102"/>
+        <location filename="../calibration_report.py" line="103"/>
         <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt;</source>
         <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="106"/>
+        <location filename="../calibration_report.py" line="107"/>
         <source>Agreed verdict:</source>
         <translation>Sovittu tulos:</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="111"/>
+        <location filename="../calibration_report.py" line="112"/>
         <source>Note (optional)</source>
         <translation>Huomautus (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="112"/>
+        <location filename="../calibration_report.py" line="113"/>
         <source>Record agreed verdict</source>
         <translation>Tallenna sovittu tulos</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="130"/>
+        <location filename="../calibration_report.py" line="131"/>
         <source>Choose a session to see its report.</source>
         <translation>Valitse kalibrointi nähdäksesi sen raportin.</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="154"/>
+        <location filename="../calibration_report.py" line="155"/>
         <source>Call</source>
         <translation>Puhelu</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="154"/>
+        <location filename="../calibration_report.py" line="155"/>
         <source>Agreed</source>
         <translation>Sovittu</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="180"/>
+        <location filename="../calibration_report.py" line="182"/>
         <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="181"/>
+        <location filename="../calibration_report.py" line="183"/>
         <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt;: nowhere</source>
         <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt;: ei missään</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="196"/>
+        <location filename="../calibration_report.py" line="198"/>
         <source>owner {0}</source>
         <translation>vetäjä {0}</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="197"/>
+        <location filename="../calibration_report.py" line="199"/>
         <source>{0} of {1} reviews submitted</source>
         <translation>{0}/{1} arviota lähetetty</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="200"/>
+        <location filename="../calibration_report.py" line="202"/>
         <source>No call has been scored by two reviewers yet.</source>
         <translation>Yhtäkään puhelua eivät ole vielä arvioineet kaksi arvioijaa.</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="201"/>
+        <location filename="../calibration_report.py" line="203"/>
         <source>Agreement {0} · kappa {1}</source>
         <translation>Yhtäpitävyys {0} · kappa {1}</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="205"/>
+        <location filename="../calibration_report.py" line="207"/>
         <source>(so far: not every review is in)</source>
         <translation>(toistaiseksi: kaikki arviot eivät ole vielä tulleet)</translation>
     </message>
@@ -1700,7 +1700,7 @@
         <translation>Puhelua ei voitu avata: {0}</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="229"/>
+        <location filename="../calibration_scoring.py" line="231"/>
         <source>You have submitted your scores for this call. The report shows how they compare.</source>
         <translation>Olet lähettänyt arviosi tästä puhelusta. Raportti näyttää, miten arviot vertautuvat.</translation>
     </message>
