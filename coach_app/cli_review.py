@@ -23,9 +23,9 @@ def _pairs(items: list[str], what: str) -> list[tuple[str, str]]:
 
 
 def _need_as(args) -> str:
-    if not args.author:
-        raise CoachError("say who you are: --as NAME")
-    return args.author
+    """--as NAME; on a team database signed in with a person's login the login decides (the
+    services refuse an --as that is someone else)."""
+    return args.author or ""
 
 
 def cmd_review(ctx, args) -> int:
@@ -68,13 +68,31 @@ def cmd_review(ctx, args) -> int:
     return 0
 
 
+def cmd_team(ctx, args) -> int:
+    from coach_app.db.team_mode import setup_team
+
+    info = setup_team(ctx.engine)
+    print(json.dumps(info) if args.json else
+          f"team database {info['database']}: roles {', '.join(info['groups'])}; row-level security on "
+          f"{info['tables_with_rls']} tables, {info['policies']} policies. Add people with: coach person add NAME "
+          f"--role ROLE --login LOGIN --password-stdin")
+    return 0
+
+
 def cmd_person(ctx, args) -> int:
     from coach_app.services.people import add_person, list_people
 
     if args.action == "add":
         if not args.name:
             raise CoachError("usage: coach person add NAME --role ROLE [--team T] --as ADMIN")
-        p = add_person(ctx.engine, args.name, args.role, args.team, args.author)
+        password = None
+        if args.login:
+            if not args.password_stdin:
+                raise CoachError("--login needs --password-stdin (the password on one line of standard input)")
+            import sys
+
+            password = sys.stdin.readline().rstrip("\n")
+        p = add_person(ctx.engine, args.name, args.role, args.team, args.author, args.login, password)
         if args.json:
             print(json.dumps({"id": p.id, "name": p.name, "role": p.role, "team": args.team}, ensure_ascii=False))
         else:
@@ -221,12 +239,20 @@ def add_parsers(sub) -> None:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_review)
 
+    s = sub.add_parser("team", help="team setup: make a PostgreSQL database a team database (roles, row-level "
+                                    "security; run once with the privileged URL)")
+    s.add_argument("action", choices=["setup"])
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_team)
+
     s = sub.add_parser("person", help="people and roles: person add NAME --role R [--team T] | person list")
     s.add_argument("action", choices=["add", "list"])
     s.add_argument("name", nargs="?", metavar="NAME")
     s.add_argument("--role", choices=ROLES, default="agent")
     s.add_argument("--team", metavar="TEAM")
     s.add_argument("--as", dest="author", metavar="NAME", help="the admin adding the person")
+    s.add_argument("--login", metavar="LOGIN", help="team database: also create this PostgreSQL login for them")
+    s.add_argument("--password-stdin", action="store_true", help="read the login's password from standard input")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_person)
 

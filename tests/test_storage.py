@@ -39,7 +39,7 @@ def stored_files(ws):
 
 
 def test_migration_creates_the_whole_schema_and_matches_the_models(engine):
-    assert current_revision(engine) == "0004"
+    assert current_revision(engine) == "0005"
     tables = set(inspect(engine).get_table_names())
     assert {"person", "team", "interaction", "transcript_segment", "transcription_job", "rubric",
             "rubric_version", "evaluation", "criterion_result", "audit_event"} <= tables

@@ -48,6 +48,8 @@ class Person(SQLModel, table=True):
     role: str = Field(default="agent", max_length=20)
     team_id: Optional[int] = Field(default=None, foreign_key="team.id", index=True)
     email: Optional[str] = Field(default=None, max_length=320)
+    #: the PostgreSQL login that is this person on a team database (identity = current_user)
+    db_login: Optional[str] = Field(default=None, max_length=63, unique=True)
     created_at: datetime = Field(default_factory=utcnow)
 
 

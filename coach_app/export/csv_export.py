@@ -24,13 +24,11 @@ def export_rows(engine: Engine, date_from: datetime | None = None, date_to: date
                 viewer: str | None = None):
     """Every evaluation ``viewer`` may see (services.reviews.visible_to): never someone's
     unsubmitted self-assessment, nothing of the lead's view before the agent's own is done."""
-    from coach_app.services.access import AccessError, can_see, find_person
+    from coach_app.services.access import can_see, viewer_of
     from coach_app.services.reviews import visible_to
 
     with Session(engine) as session:
-        me = find_person(session, viewer) if viewer else None
-        if viewer and me is None:
-            raise AccessError(f"{viewer} is not a person of this workspace")
+        me = viewer_of(session, viewer)
         q = (select(Evaluation, Interaction, RubricVersion, RubricRow)
              .join(Interaction, Evaluation.interaction_id == Interaction.id)
              .join(RubricVersion, Evaluation.rubric_version_id == RubricVersion.id)

@@ -34,9 +34,43 @@ def _has_admin(session: Session) -> bool:
     return session.exec(select(Person.id).where(Person.role == "admin")).first() is not None
 
 
-def actor(session: Session, name: str) -> Person:
-    """The person acting. The first person of a new workspace (no admin yet) becomes its admin;
-    after that only people an admin added (or agents named at import) exist."""
+def login_person(session: Session) -> Person | None:
+    """On a team database, the person whose login this connection is (``current_user``); None
+    on SQLite and for the tables' owner (the privileged URL of ``team setup``)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    from sqlalchemy import text
+
+    login = session.execute(text("SELECT current_user")).scalar()
+    return session.exec(select(Person).where(Person.db_login == login)).first()
+
+
+def viewer_of(session: Session, name: str | None) -> Person | None:
+    """Whose view a read shows: the login's person on a team database, else the named person,
+    else None (the local operator of a desktop workspace)."""
+    me = login_person(session)
+    if me is not None:
+        return me
+    if not name:
+        return None
+    person = find_person(session, name)
+    if person is None:
+        raise AccessError(f"{clean_name(name)} is not a person of this workspace")
+    return person
+
+
+def actor(session: Session, name: str | None) -> Person:
+    """The person acting. On a team database signed in with a person's login, that person,
+    whatever name the client sends. Otherwise the named person: the first person of a new
+    workspace (no admin yet) becomes its admin; after that only people an admin added (or agents
+    named at import) exist."""
+    me = login_person(session)
+    if me is not None:
+        if name and clean_name(name) != me.name:
+            raise AccessError(f"this database login is {me.name}'s; it cannot act as {clean_name(name)}")
+        return me
+    if not name:
+        raise CoachError("say who you are: --as NAME")
     name = clean_name(name)
     person = find_person(session, name)
     if person is not None:

@@ -14,7 +14,7 @@ from coach_app.db.models import (
     Evaluation, Interaction, Person,
 )
 from coach_app.errors import CoachError, NotFoundError
-from coach_app.services.access import REVIEWER_ROLES, AccessError, actor, find_person, require_role, require_see
+from coach_app.services.access import REVIEWER_ROLES, AccessError, actor, find_person, require_role, require_see, viewer_of
 from coach_app.services.people import audit, clean_name
 from coach_app.services.reviews import rubric_of
 
@@ -80,10 +80,8 @@ def calibration_report(engine: Engine, session_id: int, viewer: str | None = Non
         evs = session.exec(select(Evaluation).where(Evaluation.calibration_session_id == cs.id,
                                                     Evaluation.kind == "calibration")).all()
         submitted = [e for e in evs if e.submitted_at is not None]
-        if viewer:
-            me = find_person(session, viewer)
-            if me is None:
-                raise AccessError(f"{viewer} is not a person of this workspace")
+        me = viewer_of(session, viewer)
+        if me is not None:
             mine = {e.interaction_id for e in submitted if e.author_id == me.id}
             if not (me.id == cs.owner_id or me.role == "admin" or (any(p.id == me.id for p in people)
                                                                     and mine >= set(ids))):
@@ -172,7 +170,7 @@ def list_sessions(engine: Engine, viewer: str | None = None) -> list[dict]:
     """Sessions ``viewer`` owns or reviews in (all of them for admins and the local operator),
     with how far along each is."""
     with Session(engine) as session:
-        me = find_person(session, viewer) if viewer else None
+        me = viewer_of(session, viewer)
         out = []
         for cs in session.exec(select(CalibrationSession).order_by(CalibrationSession.id.desc())).all():
             ids, people = _members(session, cs)

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from coach_app.db.models import CRITERION_STATUSES, CriterionResult, Dispute, Evaluation, Interaction, Person, utcnow
 from coach_app.errors import CoachError, NotFoundError
-from coach_app.services.access import AccessError, actor, can_review, find_person, visible_agent_ids
+from coach_app.services.access import AccessError, actor, can_review, viewer_of, visible_agent_ids
 from coach_app.services.people import audit
 from coach_app.services.reviews import Change, apply_change, rubric_of, self_assessment_done
 
@@ -129,9 +129,7 @@ def list_disputes(engine: Engine, viewer: str | None = None, open_only: bool = F
                   interaction_id: int | None = None) -> list[DisputeView]:
     """Disputes ``viewer`` may see: an agent their own, a lead their team's, admins and trainers all."""
     with Session(engine) as session:
-        me = find_person(session, viewer) if viewer else None
-        if viewer and me is None:
-            raise AccessError(f"{viewer} is not a person of this workspace")
+        me = viewer_of(session, viewer)
         agents = visible_agent_ids(session, me)
         q = select(Dispute, Interaction.agent_id).join(Interaction, Interaction.id == Dispute.interaction_id)
         if open_only:

@@ -34,6 +34,14 @@ def get_or_create_person(session: Session, name: str, role: str = "agent") -> Pe
         raise CoachError(f"role {role!r} is not one of: {', '.join(ROLES)}")
     person = session.exec(select(Person).where(Person.name == name)).first()
     if person is None:
+        if session.get_bind().dialect.name != "postgresql":
+            # SQLite writers are serialised by the database lock; and pysqlite would turn a
+            # savepoint outside a transaction into a commit of its own
+            person = Person(name=name, role=role)
+            session.add(person)
+            session.flush()
+            audit(session, "person", person.id, "create", {"name": name, "role": role})
+            return person
         try:
             with session.begin_nested():
                 person = Person(name=name, role=role)
@@ -46,17 +54,20 @@ def get_or_create_person(session: Session, name: str, role: str = "agent") -> Pe
     return person
 
 
-def add_person(engine: Engine, name: str, role: str, team: str | None, by: str | None) -> Person:
+def add_person(engine: Engine, name: str, role: str, team: str | None, by: str | None,
+               login: str | None = None, password: str | None = None) -> Person:
     """``person add``: an admin adds a person (or changes an existing one's role or team). A
     workspace without an admin first gets one: the first ``person add`` must be an admin, and
     needs nobody's permission."""
     from coach_app.services.access import actor, check_role, require_role, team_by_name
 
     check_role(role)
+    from coach_app.services.access import login_person
+
     with Session(engine, expire_on_commit=False) as session:
         admin_exists = session.exec(select(Person.id).where(Person.role == "admin")).first() is not None
         if admin_exists:
-            if not by:
+            if not by and login_person(session) is None:
                 raise CoachError("say who is adding the person: --as NAME (an admin)")
             me = actor(session, by)
             require_role(me, ("admin",), "add people")
@@ -82,6 +93,12 @@ def add_person(engine: Engine, name: str, role: str, team: str | None, by: str |
                 person.team_id = team_id
             audit(session, "person", person.id, "update",
                   {"before": before, "after": {"role": person.role, "team_id": person.team_id}}, actor_id=actor_id)
+        if login:
+            from coach_app.db.team_mode import create_login
+
+            create_login(session.connection(), login, password or "", person.role)
+            person.db_login = login
+            audit(session, "person", person.id, "login", {"login": login}, actor_id=actor_id)
         session.commit()
         return person
 

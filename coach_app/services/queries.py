@@ -16,12 +16,9 @@ from coach_app.services.transcripts import get_interaction, load_segments
 
 
 def _viewer(session: Session, viewer: str | None):
-    from coach_app.services.access import AccessError, find_person
+    from coach_app.services.access import viewer_of
 
-    person = find_person(session, viewer) if viewer else None
-    if viewer and person is None:
-        raise AccessError(f"{viewer} is not a person of this workspace")
-    return person
+    return viewer_of(session, viewer)
 
 
 def list_interactions(

@@ -48,7 +48,7 @@ def call_report_data(engine: Engine, interaction_id: int, viewer: str | None = N
     most recently submitted lead review, naming its reviewer, else the automatic evaluation;
     the agent's self-assessment once submitted. The call's agent gets nothing of the lead's
     view before submitting (or skipping) their own."""
-    from coach_app.services.access import AccessError, find_person, require_see
+    from coach_app.services.access import require_see, viewer_of
     from coach_app.services.disputes import latest_lead_review, list_disputes
     from coach_app.services.reviews import self_assessment_done
 
@@ -56,9 +56,7 @@ def call_report_data(engine: Engine, interaction_id: int, viewer: str | None = N
         inter = session.get(Interaction, interaction_id)
         if inter is None:
             raise NotFoundError(f"no interaction with id {interaction_id}")
-        person = find_person(session, viewer) if viewer else None
-        if viewer and person is None:
-            raise AccessError(f"{viewer} is not a person of this workspace")
+        person = viewer_of(session, viewer)
         require_see(session, person, inter)
         if person is not None and inter.agent_id == person.id and not self_assessment_done(session, inter):
             raise CoachError(f"submit or skip your self-assessment of interaction {interaction_id} first; "
@@ -109,7 +107,7 @@ def period_data(engine: Engine, date_from=None, date_to=None, agent: str | None 
     review, else the automatic one), as ``viewer`` may see it (an agent: their own calls whose
     self-assessment is done). Reviewer agreement comes from calibration sessions only: two
     automatic evaluations of one call are not two reviewers agreeing."""
-    from coach_app.services.access import AccessError, find_person, visible_agent_ids
+    from coach_app.services.access import viewer_of, visible_agent_ids
     from coach_app.services.reviews import self_assessment_done
 
     with Session(engine) as session:
@@ -121,9 +119,7 @@ def period_data(engine: Engine, date_from=None, date_to=None, agent: str | None 
         people = {p.id: p.name for p in session.exec(select(Person)).all()}
         if agent is not None and agent not in people.values():
             raise NotFoundError(f"no agent called {agent!r}")
-        me = find_person(session, viewer) if viewer else None
-        if viewer and me is None:
-            raise AccessError(f"{viewer} is not a person of this workspace")
+        me = viewer_of(session, viewer)
         allowed = visible_agent_ids(session, me)
         rows, multi, version_ids, coverage = [], [], [], {}
         for inter in session.exec(q).all():

@@ -22,7 +22,7 @@ from coach_app.db.models import (
     RubricVersion, utcnow,
 )
 from coach_app.errors import CoachError, NotFoundError
-from coach_app.services.access import AccessError, actor, find_person, require_review, require_see
+from coach_app.services.access import AccessError, actor, require_review, require_see, viewer_of
 from coach_app.services.people import audit
 
 REVIEW_KINDS = ("lead", "calibration", "self")
@@ -58,6 +58,23 @@ def _latest_automatic(session: Session, interaction_id: int) -> Evaluation:
     if auto is None:
         raise CoachError(f"interaction {interaction_id} has no automatic evaluation to review yet; score it first")
     return auto
+
+
+def _scored_version(session: Session, interaction_id: int) -> int:
+    """The rubric version of the call's newest automatic evaluation. On a team database the
+    agent may not read that evaluation before self-assessing; the database answers this one
+    question for them (coach_scored_version, team_mode.py)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy import text
+
+        try:
+            with session.begin_nested():
+                found = session.execute(text("SELECT coach_scored_version(:i, current_user)"), {"i": interaction_id}).scalar()
+        except Exception:  # noqa: BLE001 - not a team database: the function does not exist
+            found = None
+        if found is not None:
+            return found
+    return _latest_automatic(session, interaction_id).rubric_version_id
 
 
 def _own(session: Session, interaction_id: int, kind: str, person: Person, session_id: int | None) -> Evaluation | None:
@@ -102,20 +119,27 @@ def _open_review(session: Session, inter: Interaction, person: Person, kind: str
                   actor_id=person.id)
             ev.submitted_at = None
         return ev
-    auto = _latest_automatic(session, inter.id)
-    ev = Evaluation(interaction_id=inter.id, rubric_version_id=auto.rubric_version_id, kind=kind,
-                    author_id=person.id, metrics=auto.metrics, calibration_session_id=session_id)
+    copy = kind == "lead"  # calibration is blind: from blank, like a self-assessment
+    if copy:
+        auto = _latest_automatic(session, inter.id)
+        version_id, metrics, source = auto.rubric_version_id, auto.metrics, auto.id
+    else:  # the rubric the call was scored with, not its verdicts (hidden from an agent on a team database)
+        version_id, metrics, source = _scored_version(session, inter.id), None, None
+    ev = Evaluation(interaction_id=inter.id, rubric_version_id=version_id, kind=kind,
+                    author_id=person.id, metrics=metrics, calibration_session_id=session_id)
     session.add(ev)
     session.flush()
-    copy = kind == "lead"  # calibration is blind: from blank, like a self-assessment
-    for r in session.exec(select(CriterionResult).where(CriterionResult.evaluation_id == auto.id)).all():
-        session.add(CriterionResult(evaluation_id=ev.id, criterion_id=r.criterion_id,
-                                    status=r.status if copy else None, score=r.score if copy else None,
-                                    evidence=r.evidence, rationale=r.rationale if copy else None,
-                                    confidence=r.confidence if copy else None))
+    if copy:
+        for r in session.exec(select(CriterionResult).where(CriterionResult.evaluation_id == auto.id)).all():
+            session.add(CriterionResult(evaluation_id=ev.id, criterion_id=r.criterion_id, status=r.status,
+                                        score=r.score, evidence=r.evidence, rationale=r.rationale,
+                                        confidence=r.confidence))
+    else:
+        session.add_all(CriterionResult(evaluation_id=ev.id, criterion_id=c.id)
+                        for c in rubric_of(session, ev).criteria)
     if copy:
         ev.total, ev.passed = auto.total, auto.passed
-    audit(session, "evaluation", ev.id, "start_review", {"kind": kind, "from": auto.id, "session": session_id},
+    audit(session, "evaluation", ev.id, "start_review", {"kind": kind, "from": source, "session": session_id},
           actor_id=person.id)
     session.flush()
     return ev
@@ -305,9 +329,7 @@ def visible_evaluations(engine: Engine, interaction_id: int, viewer: str | None)
     call at all gets the same answer as for a call that does not exist."""
     with Session(engine) as session:
         inter = _interaction(session, interaction_id)
-        person = find_person(session, viewer) if viewer else None
-        if viewer and person is None:
-            raise AccessError(f"{viewer} is not a person of this workspace")
+        person = viewer_of(session, viewer)
         require_see(session, person, inter)
         evs = list(session.exec(select(Evaluation).where(Evaluation.interaction_id == interaction_id)
                                 .order_by(Evaluation.id)).all())
