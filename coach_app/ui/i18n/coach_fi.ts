@@ -430,12 +430,12 @@
     <message>
         <location filename="../identity_dialog.py" line="38"/>
         <source>This workspace has no people yet: you will be its admin, and can then add your team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tässä työtilassa ei ole vielä ihmisiä: sinusta tulee sen ylläpitäjä, ja voit sitten lisätä tiimisi.</translation>
     </message>
     <message>
         <location filename="../identity_dialog.py" line="39"/>
         <source>Your role comes from the workspace&apos;s people list; an admin adds people and sets their roles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Roolisi tulee työtilan henkilöluettelosta; ylläpitäjä lisää ihmiset ja asettaa heidän roolinsa.</translation>
     </message>
 </context>
 <context>
@@ -749,12 +749,12 @@
     <message>
         <location filename="../main_window.py" line="144"/>
         <source>S&amp;witch user…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vaihda käyttäjää…</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="145"/>
         <source>&amp;People…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Henkilöt…</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="148"/>
@@ -906,7 +906,7 @@
     <message>
         <location filename="../people_dialog.py" line="18"/>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Henkilöt</translation>
     </message>
     <message>
         <location filename="../people_dialog.py" line="22"/>
@@ -929,12 +929,12 @@
     <message>
         <location filename="../people_dialog.py" line="32"/>
         <source>e.g. Helsinki evening shift (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Helsingin iltavuoro (valinnainen)</translation>
     </message>
     <message>
         <location filename="../people_dialog.py" line="42"/>
         <source>Add or update person</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää tai päivitä henkilö</translation>
     </message>
 </context>
 <context>
@@ -1290,7 +1290,7 @@
     <message>
         <location filename="../identity_dialog.py" line="10"/>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Ylläpitäjä</translation>
     </message>
 </context>
 <context>
