@@ -78,15 +78,12 @@ class FolderWatcher:
         now = self.clock()
         arrivals, problems = [], []
         for path in self._candidates():
-            sig = self._stable(path, now)
-            if sig is None:
-                continue
             sidecar = path.with_suffix(".json") if path.suffix.lower() in AUDIO_SUFFIXES else None
-            side_sig = None
-            if sidecar is not None and sidecar.exists():
-                side_sig = self._stable(sidecar, now)
-                if side_sig is None:
-                    continue  # the sidecar is still being written: wait for both
+            has_sidecar = sidecar is not None and sidecar.exists()
+            side_sig = self._stable(sidecar, now) if has_sidecar else None  # watched from first sight too
+            sig = self._stable(path, now)
+            if sig is None or (has_sidecar and side_sig is None):
+                continue  # still being written (the recording or its sidecar): wait for both
             key = (sig, side_sig)
             if self._taken.get(path) == key:
                 continue
