@@ -912,19 +912,19 @@
         <location filename="../people_dialog.py" line="22"/>
         <location filename="../people_dialog.py" line="33"/>
         <source>Name</source>
-        <translation type="unfinished">Nimi</translation>
+        <translation>Nimi</translation>
     </message>
     <message>
         <location filename="../people_dialog.py" line="22"/>
         <location filename="../people_dialog.py" line="34"/>
         <source>Role</source>
-        <translation type="unfinished">Rooli</translation>
+        <translation>Rooli</translation>
     </message>
     <message>
         <location filename="../people_dialog.py" line="22"/>
         <location filename="../people_dialog.py" line="35"/>
         <source>Team</source>
-        <translation type="unfinished">Tiimi</translation>
+        <translation>Tiimi</translation>
     </message>
     <message>
         <location filename="../people_dialog.py" line="32"/>
