@@ -69,8 +69,18 @@ def cmd_review(ctx, args) -> int:
 
 
 def cmd_team(ctx, args) -> int:
-    from coach_app.db.team_mode import setup_team
+    from coach_app.db.team_mode import create_worker_login, setup_team
 
+    if args.action == "worker-login":
+        if not (args.login and args.password_stdin):
+            raise CoachError("usage: coach --db PRIVILEGED_URL team worker-login LOGIN --password-stdin")
+        import sys
+
+        password = sys.stdin.readline().rstrip("\n")
+        with ctx.engine.begin() as conn:
+            create_worker_login(conn, args.login, password)
+        print(f"worker login {args.login}: runs 'coach worker' with --db postgresql://{args.login}:…@HOST/DB")
+        return 0
     info = setup_team(ctx.engine)
     print(json.dumps(info) if args.json else
           f"team database {info['database']}: roles {', '.join(info['groups'])}; row-level security on "
@@ -241,7 +251,9 @@ def add_parsers(sub) -> None:
 
     s = sub.add_parser("team", help="team setup: make a PostgreSQL database a team database (roles, row-level "
                                     "security; run once with the privileged URL)")
-    s.add_argument("action", choices=["setup"])
+    s.add_argument("action", choices=["setup", "worker-login"])
+    s.add_argument("login", nargs="?", metavar="LOGIN", help="worker-login: the PostgreSQL login to create")
+    s.add_argument("--password-stdin", action="store_true")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_team)
 

@@ -193,3 +193,34 @@ def test_team_setup_and_person_logins_from_the_command_line(team_db, tmp_path):
             db = make_url(team_db["url"]).database
             admin.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
             admin.execute(f'DROP ROLE IF EXISTS "{login}"')
+
+
+def test_a_worker_login_does_the_work_and_nothing_of_peoples_reviews(team_db, tmp_path):
+    from coach_app.db.team_mode import create_worker_login
+    from coach_app.services.work_queue import queue_counts
+
+    login = f"worker_{uuid.uuid4().hex[:6]}"
+    owner = team_db["owner"]
+    try:
+        with owner.begin() as conn:
+            create_worker_login(conn, login, PW)
+        url = make_url(team_db["url"]).set(username=login, password=PW).render_as_string(hide_password=False)
+        worker = make_engine(url)
+        assert len(rows(worker, "SELECT id FROM interaction")) == 3  # every call's work
+        version, rubric = resolve_rubric(worker, None)
+        ev, _ = score_interaction(worker, team_db["calls"]["Sam South"][0], version, rubric)  # an automatic evaluation
+        assert ev.id is not None
+        assert queue_counts(url) == {"todo": 0, "doing": 0, "succeeded": 0, "failed": 0}  # the job queue is theirs
+        with pytest.raises(DBAPIError, match="row-level security"):  # but no person's review
+            with worker.begin() as conn:
+                conn.execute(text("INSERT INTO evaluation (interaction_id, rubric_version_id, kind, author_id, created_at) "
+                                  "VALUES (:i, :v, 'lead', 1, now())"), {"i": team_db["calls"]["Sam South"][0], "v": version.id})
+        priya = team_db["login"]("priya")
+        with pytest.raises(DBAPIError, match="permission denied"):  # agents queue nothing
+            rows(priya, "SELECT count(*) FROM procrastinate_jobs")
+        worker.dispose()
+    finally:
+        with _pg_admin() as admin:
+            db = make_url(team_db["url"]).database
+            admin.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+            admin.execute(f'DROP ROLE IF EXISTS "{login}"')

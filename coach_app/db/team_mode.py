@@ -122,6 +122,12 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
 $$ SELECT EXISTS (SELECT 1 FROM calibration_reviewer WHERE session_id = sid AND person_id = coach_me(login)) $$;
 """
 
+#: the tables an agent's client touches (everything else, the job queue included, is staff's)
+_AGENT_TABLES = ("team", "person", "interaction", "transcript_segment", "utterance_embedding", "transcription_job",
+                 "rubric", "rubric_version", "evaluation", "criterion_result", "audit_event", "dispute",
+                 "review_assignment", "calibration_session", "calibration_item", "calibration_reviewer",
+                 "calibration_verdict")
+
 _SIGNATURES = ("coach_me(name), coach_role(name), coach_sees_agent(integer, name), coach_sees_call(integer, name), "
                "coach_self_done(integer), coach_sees_evaluation(integer, text, integer, timestamptz, integer, name), "
                "coach_sees_evaluation_id(integer, name), coach_writes_evaluation(integer, name), "
@@ -160,7 +166,9 @@ POLICIES = [
     # audit events: everyone adds (in the same transaction as the change), admins read, nobody
     # changes or removes one (no policy for UPDATE/DELETE, and the privilege is not granted)
     ("audit_event", "add", "INSERT", None, "true"),
-    ("audit_event", "read", "SELECT", f"{_ADMIN} OR actor_id = coach_me(current_user)", None),
+    # (a row must be readable to its writer: INSERT ... RETURNING; system events have no actor)
+    ("audit_event", "read", "SELECT",
+     f"{_ADMIN} OR actor_id = coach_me(current_user) OR (actor_id IS NULL AND {_STAFF})", None),
     ("dispute", "read", "SELECT", "coach_sees_call(interaction_id, current_user)", None),
     ("dispute", "add", "INSERT", None,
      "opened_by_id = coach_me(current_user) AND EXISTS (SELECT 1 FROM interaction i WHERE i.id = interaction_id"
@@ -199,8 +207,13 @@ def setup_team(engine: Engine) -> dict:
     if not _is_postgres(engine):
         raise CoachError("team setup needs a PostgreSQL database (--db postgresql://...); a SQLite workspace "
                          "is a single desktop's")
+    from coach_app.services.work_queue import ensure_schema
+
     migrate(engine)
     resolve_rubric(engine, None)  # the default rubric stored once, by the owner
+    # the job queue's tables and functions exist before the grants, so workers and the people
+    # who queue recordings can use them
+    ensure_schema(engine.url.render_as_string(hide_password=False))
     with engine.begin() as conn:
         for group in ALL_GROUPS:
             conn.execute(text(f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{group}') "
@@ -211,9 +224,15 @@ def setup_team(engine: Engine) -> dict:
         conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {everyone}"))
         conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {everyone}"))
         conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {everyone}"))
+        conn.execute(text(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {everyone}"))  # procrastinate's
         conn.execute(text(f"REVOKE UPDATE, DELETE ON audit_event FROM {everyone}"))
         conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {everyone}"))
         conn.execute(text(FUNCTIONS))
+        # agents queue nothing and run no worker: the job queue is staff business
+        conn.execute(text("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM coach_agent"))
+        conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(_AGENT_TABLES)} TO coach_agent"))
+        conn.execute(text("REVOKE UPDATE, DELETE ON audit_event FROM coach_agent"))
+        conn.execute(text("GRANT SELECT ON alembic_version TO coach_agent"))  # clients check the schema
         conn.execute(text(f"REVOKE ALL ON FUNCTION {_SIGNATURES} FROM PUBLIC"))
         conn.execute(text(f"GRANT EXECUTE ON FUNCTION {_SIGNATURES} TO {everyone}"))
         for table in PROTECTED:
@@ -256,3 +275,19 @@ def create_login(conn, login: str, password: str, role: str) -> None:
     else:
         conn.execute(text(f'CREATE ROLE "{login}" LOGIN{extra} PASSWORD {quoted}'))
     conn.execute(text(f'GRANT {group} TO "{login}"'))
+
+
+def create_worker_login(conn, login: str, password: str) -> None:
+    """A login for transcription workers: no person, the rights of the work (every call's
+    transcript and automatic evaluation, the job queue), nothing of people's reviews to write."""
+    if conn.dialect.name != "postgresql":
+        raise CoachError("worker logins exist on a team (PostgreSQL) database")
+    if not LOGIN_RE.match(login or ""):
+        raise CoachError(f"login {login!r} must be lower-case letters, digits and _ (at most 63, not starting "
+                         f"with a digit)")
+    if not password:
+        raise CoachError("a login needs a password (--password-stdin)")
+    quoted = conn.execute(text("SELECT quote_literal(:p)"), {"p": password}).scalar()
+    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).first()
+    conn.execute(text(f'{"ALTER" if exists else "CREATE"} ROLE "{login}" LOGIN PASSWORD {quoted}'))
+    conn.execute(text(f'GRANT {WORKER_GROUP} TO "{login}"'))
