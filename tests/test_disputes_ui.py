@@ -31,11 +31,12 @@ DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def ctx(tmp_path):
-    """A lead of team North signed in; Priya (North) has three scored calls, Kelly (North) two."""
+def ctx(tmp_path, db_url):
+    """A lead of team North signed in; Priya (North) has three scored calls, Kelly (North) two.
+    On SQLite and on PostgreSQL (db_url, tests/conftest.py)."""
     from coach_app.ui.context import AppContext
 
-    ws = Workspace(tmp_path / "ws", f"sqlite:///{tmp_path / 'ws' / 'coach.db'}")
+    ws = Workspace(tmp_path / "ws", db_url)
     ws.ensure_dirs()
     engine = open_database(ws.db_url)
     add_person(engine, "Ada Admin", "admin", None, None)

@@ -20,7 +20,7 @@ from coach_app.core.transcript import format_clock
 from coach_app.db.models import CriterionResult, Evaluation, RubricVersion
 from coach_app.errors import CoachError
 from coach_app.services.disputes import list_disputes, open_dispute
-from coach_app.services.reviews import review, set_criterion, start_review, submit_review, visible_evaluations
+from coach_app.services.reviews import Change, review, start_review, submit_review, visible_evaluations
 from coach_app.ui import dispute_dialog, reason_dialog
 from coach_app.ui.dispute_dialog import dispute_note
 from coach_app.ui.labels import verdict_text
@@ -285,12 +285,14 @@ class ScorecardPanel(QWidget):
         return self.evaluation
 
     def on_status(self, cid: str, status: str | None) -> None:
+        """One change, all or nothing (services.reviews.review): a change refused for want of a
+        reason, or whose reason is cancelled, leaves no open review behind."""
         if status is None:
             return
         try:
-            ev = self._my_review()
             try:
-                set_criterion(self.ctx.engine, ev.id, cid, self.user, status=status)
+                self.evaluation = review(self.ctx.engine, self.interaction.id, self.user, self.review_kind,
+                                         [Change(cid, status=status)])
             except CoachError as exc:
                 if "needs a reason" not in str(exc):
                     raise
@@ -299,7 +301,8 @@ class ScorecardPanel(QWidget):
                 if reason is None:
                     self._reload_soon()  # cancelled: the control goes back to the stored verdict
                     return
-                set_criterion(self.ctx.engine, ev.id, cid, self.user, status=status, reason=reason)
+                self.evaluation = review(self.ctx.engine, self.interaction.id, self.user, self.review_kind,
+                                         [Change(cid, status=status)], reason=reason)
         except CoachError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
         self._reload_soon()
@@ -315,7 +318,8 @@ class ScorecardPanel(QWidget):
         if (r.reviewer_comment or "") == text.strip() if r else not text.strip():
             return
         try:
-            set_criterion(self.ctx.engine, self._my_review().id, cid, self.user, comment=text)
+            self.evaluation = review(self.ctx.engine, self.interaction.id, self.user, self.review_kind,
+                                     [Change(cid, comment=text)])
         except CoachError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
         self._reload_soon()
