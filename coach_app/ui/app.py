@@ -8,7 +8,7 @@ import traceback
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from coach_app.config import private_file, resolve_workspace
@@ -25,8 +25,14 @@ def _excepthook(exc_type, exc, tb) -> None:
         QMessageBox.critical(None, "Encounter Coach", f"{exc_type.__name__}: {exc}\n\nDetails are in coach.log.")
 
 
-def build_context(app_pool: QThreadPool | None = None):
+def build_context(app_pool: QThreadPool | None = None, ask_password=None):
+    """The workspace, its database (a team login's password from the keyring, else from
+    ``ask_password(url)``) and who is signed in: on a team database the login's person."""
+    from sqlmodel import Session
+
     from coach_app.db.engine import open_database
+    from coach_app.services import team_connection as tc
+    from coach_app.services.access import login_person
     from coach_app.ui.context import AppContext
 
     ws = resolve_workspace()
@@ -34,11 +40,19 @@ def build_context(app_pool: QThreadPool | None = None):
     logging.basicConfig(filename=private_file(ws.log_path), level=logging.INFO, force=True,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = ws.load_settings()
-    engine = open_database(ws.db_url)
+    url = ws.db_url
+    if tc.needs_password(url):
+        password = tc.stored_password(url) or (ask_password(url) if ask_password else None)
+        url = tc.with_password(url, password)
+    engine = open_database(url)
     pool = app_pool or QThreadPool.globalInstance()
     pool.setMaxThreadCount(1)  # one transcription at a time: the model already uses every core
     ctx = AppContext(ws, engine, settings, pool, "", "agent")
-    if settings.user_name:
+    with Session(engine) as s:
+        me = login_person(s)
+    if me is not None:  # a team login is its person: no name to choose
+        ctx.user_name, ctx.user_role = me.name, me.role
+    elif settings.user_name:
         _sign_in(ctx, settings.user_name)  # the role is the database's, whatever settings.json says
     return ctx
 
@@ -67,7 +81,12 @@ def ensure_identity(ctx, parent=None, force: bool = False) -> bool:
     while True:
         dlg = IdentityDialog(ctx.user_name, known_people(ctx.engine), first=not has_admin(ctx.engine),
                              error=error, parent=parent)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
+        answer = dlg.exec()
+        if answer == IdentityDialog.TEAM:
+            if connect_team_database(ctx, parent):
+                return False  # the app starts again on the team database
+            continue
+        if answer != QDialog.DialogCode.Accepted:
             return bool(ctx.user_name)
         previous = (ctx.user_name, ctx.user_role)
         error = _sign_in(ctx, dlg.value())
@@ -76,6 +95,20 @@ def ensure_identity(ctx, parent=None, force: bool = False) -> bool:
         ctx.user_name, ctx.user_role = previous
     ctx.settings = ctx.settings.model_copy(update={"user_name": ctx.user_name, "user_role": ""})
     ctx.ws.save_settings(ctx.settings)
+    return True
+
+
+def connect_team_database(ctx, parent=None) -> bool:
+    """Save a working team database URL (no password in it) in the workspace's settings."""
+    from coach_app.ui.team_dialog import TeamDatabaseDialog
+
+    dlg = TeamDatabaseDialog(ctx.settings.db_url, parent)
+    if dlg.exec() != QDialog.DialogCode.Accepted or not dlg.url:
+        return False
+    ctx.settings = ctx.settings.model_copy(update={"db_url": dlg.url})
+    ctx.ws.save_settings(ctx.settings)
+    QMessageBox.information(parent, "Encounter Coach", QCoreApplication.translate(
+        "TeamDatabaseDialog", "Connected as %1. Start the app again to work on the team database.").replace("%1", dlg.who or ""))
     return True
 
 
@@ -101,8 +134,10 @@ def main() -> int:
     app.setOrganizationName("Encounter Coach")
     app.setApplicationName("Encounter Coach")
     sys.excepthook = _excepthook
+    from coach_app.ui.team_dialog import ask_password
+
     try:
-        ctx = build_context()
+        ctx = build_context(ask_password=lambda url: ask_password(None, url))
     except CoachError as exc:
         QMessageBox.critical(None, "Encounter Coach", str(exc))
         return 1

@@ -4,7 +4,9 @@ people list (an admin sets it), never from this dialog, so nobody promotes thems
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+)
 
 ROLES = [("team_lead", QT_TRANSLATE_NOOP("Roles", "Team lead")), ("agent", QT_TRANSLATE_NOOP("Roles", "Agent")),
          ("trainer", QT_TRANSLATE_NOOP("Roles", "Trainer")), ("admin", QT_TRANSLATE_NOOP("Roles", "Admin"))]
@@ -19,6 +21,9 @@ def role_text(role: str) -> str:
 
 
 class IdentityDialog(QDialog):
+    #: the user chose "Connect to a team database…" instead (the caller connects and restarts)
+    TEAM = 2
+
     def __init__(self, name: str = "", people: list[str] | None = None, first: bool = False, error: str = "",
                  parent=None):
         super().__init__(parent)
@@ -49,6 +54,10 @@ class IdentityDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.team_button = QPushButton(self.tr("Connect to a team database…"), self)
+        self.team_button.setToolTip(self.tr("A shared PostgreSQL database: your login there is who you are."))
+        self.team_button.clicked.connect(lambda: self.done(self.TEAM))
+        self.buttons.addButton(self.team_button, QDialogButtonBox.ButtonRole.ActionRole)
         form.addRow(self.buttons)
         self.name.textChanged.connect(lambda t: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(t.strip())))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(name.strip()))

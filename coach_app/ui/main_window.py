@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.rubric_editor = None
         self._menus()
         self._show_user()
+        self._queue_status()
         self.resize(1280, 800)
         geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
@@ -117,6 +118,14 @@ class MainWindow(QMainWindow):
                                                                              role_text(self.ctx.user_role)))
         if hasattr(self, "people_action"):
             self.people_action.setVisible(self.ctx.user_role == "admin")
+
+    def _queue_status(self) -> None:
+        """On a team database the workers' queue is in the status bar (for staff)."""
+        from coach_app.ui.queue_status import QueueStatus
+
+        if QueueStatus.wanted(self.ctx) and getattr(self, "queue_status", None) is None:
+            self.queue_status = QueueStatus(self.ctx, self)
+            self.statusBar().addPermanentWidget(self.queue_status)
 
     def switch_user(self) -> None:
         """Sign in as another person of the workspace; every view then shows what they may see."""

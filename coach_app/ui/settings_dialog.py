@@ -22,7 +22,14 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Workspace"), QLabel(workspace, self))
         self.db_url = QLineEdit(settings.db_url, self)
         self.db_url.setPlaceholderText(self.tr("empty = coach.db in the workspace; or postgresql+psycopg://user@host/db"))
-        form.addRow(self.tr("Database URL"), self.db_url)
+        team = QPushButton(self.tr("Connect to a team database…"), self)
+        team.clicked.connect(self._team)
+        db_row = QHBoxLayout()
+        db_row.addWidget(self.db_url, 1)
+        db_row.addWidget(team)
+        db_holder = QWidget(self)
+        db_holder.setLayout(db_row)
+        form.addRow(self.tr("Database URL"), db_holder)
         self.model = QComboBox(self)
         self.model.addItem(self.tr("Automatic: tiny.en for English, base for other languages"), models.AUTO)
         self.model.addItem(self.tr("tiny.en — English only, fastest"), models.TINY_EN)
@@ -97,6 +104,16 @@ class SettingsDialog(QDialog):
             return self.tr("Transcription model: tiny.en only understands English; choose base or Automatic "
                            "for the speech language %1").replace("%1", language)
         return None
+
+    def _team(self) -> None:
+        from coach_app.ui.team_dialog import TeamDatabaseDialog
+
+        dlg = TeamDatabaseDialog(self.db_url.text(), self)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.url:
+            self.db_url.setText(dlg.url)  # no password in it: that is in the keyring, or asked at start
+            self.error.setStyleSheet("color:#1b7f4b")
+            self.error.setText(self.tr("Connected as %1. Save, then restart the app to use the team database.")
+                               .replace("%1", dlg.who or ""))
 
     def values(self) -> Settings:
         t = TranscriptionSettings(model=self.model.currentData() or models.AUTO, device=self.device.currentText(),

@@ -413,29 +413,40 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../identity_dialog.py" line="25"/>
+        <location filename="../identity_dialog.py" line="30"/>
         <source>Who are you?</source>
+        <extracomment>the user chose &quot;Connect to a team database…&quot; instead (the caller connects and restarts)</extracomment>
         <translation>Kuka olet?</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="28"/>
+        <location filename="../identity_dialog.py" line="33"/>
         <source>Your name as it appears on calls</source>
         <translation>Nimesi sellaisena kuin se näkyy puheluissa</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="37"/>
+        <location filename="../identity_dialog.py" line="42"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="38"/>
+        <location filename="../identity_dialog.py" line="43"/>
         <source>This workspace has no people yet: you will be its admin, and can then add your team.</source>
         <translation>Tässä työtilassa ei ole vielä ihmisiä: sinusta tulee sen ylläpitäjä, ja voit sitten lisätä tiimisi.</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="39"/>
+        <location filename="../identity_dialog.py" line="44"/>
         <source>Your role comes from the workspace&apos;s people list; an admin adds people and sets their roles.</source>
         <translation>Roolisi tulee työtilan henkilöluettelosta; ylläpitäjä lisää ihmiset ja asettaa heidän roolinsa.</translation>
+    </message>
+    <message>
+        <location filename="../identity_dialog.py" line="57"/>
+        <source>Connect to a team database…</source>
+        <translation>Yhdistä tiimin tietokantaan…</translation>
+    </message>
+    <message>
+        <location filename="../identity_dialog.py" line="58"/>
+        <source>A shared PostgreSQL database: your login there is who you are.</source>
+        <translation>Jaettu PostgreSQL-tietokanta: siellä käyttämäsi tunnus kertoo, kuka olet.</translation>
     </message>
 </context>
 <context>
@@ -717,117 +728,117 @@
         <translation>Encounter Coach — {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Signed in as {0} ({1})</source>
         <translation>Kirjautuneena: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="147"/>
         <source>&amp;Import…</source>
         <translation>&amp;Tuo…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="148"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Open &amp;workspace…</source>
         <translation>Avaa &amp;työtila…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="151"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="153"/>
         <source>S&amp;witch user…</source>
         <translation>&amp;Vaihda käyttäjää…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="154"/>
         <source>&amp;People…</source>
         <translation>&amp;Henkilöt…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="157"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="158"/>
         <source>&amp;Library</source>
         <translation>&amp;Kirjasto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="159"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Koontinäkymä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="161"/>
         <source>R&amp;ubric editor</source>
         <translation>&amp;Arviointimallit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="163"/>
         <source>&amp;Calibration</source>
         <translation>&amp;Kalibrointi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="168"/>
         <source>Dis&amp;putes</source>
         <translation>&amp;Oikaisupyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="170"/>
         <source>My review &amp;queue</source>
         <translation>Oma &amp;arviointijono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="173"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Päivitä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="250"/>
         <source>Open workspace</source>
         <translation>Avaa työtila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Restart needed</source>
         <translation>Uudelleenkäynnistys tarvitaan</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="269"/>
         <source>The new database and app language are used from the next start of the app.</source>
         <translation>Uutta tietokantaa ja sovelluksen kieltä käytetään seuraavasta käynnistyksestä alkaen.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Import recordings or transcripts</source>
         <translation>Tuo tallenteita tai litterointeja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="274"/>
         <source>Recordings and transcripts (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;All files (*)</source>
         <translation>Tallenteet ja litteroinnit (*.wav *.flac *.mp3 *.m4a *.ogg *.opus *.json *.txt);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="292"/>
         <source>Nothing to import</source>
         <translation>Ei tuotavaa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="292"/>
         <source>No recordings or transcripts there.</source>
         <translation>Siellä ei ole tallenteita eikä litterointeja.</translation>
     </message>
@@ -935,6 +946,24 @@
         <location filename="../people_dialog.py" line="42"/>
         <source>Add or update person</source>
         <translation>Lisää tai päivitä henkilö</translation>
+    </message>
+</context>
+<context>
+    <name>QueueStatus</name>
+    <message>
+        <location filename="../queue_status.py" line="37"/>
+        <source>Queue: %1 waiting · %2 transcribing · %3 failed</source>
+        <translation>Jono: %1 odottaa · %2 litteroitavana · %3 epäonnistui</translation>
+    </message>
+    <message>
+        <location filename="../queue_status.py" line="40"/>
+        <source>The team&apos;s transcription workers (coach worker); %1 done so far.</source>
+        <translation>Tiimin litterointityöntekijät (coach worker); tähän mennessä valmiita %1.</translation>
+    </message>
+    <message>
+        <location filename="../queue_status.py" line="44"/>
+        <source>Queue: not reachable</source>
+        <translation>Jono: ei yhteyttä</translation>
     </message>
 </context>
 <context>
@@ -1273,22 +1302,22 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../identity_dialog.py" line="9"/>
+        <location filename="../identity_dialog.py" line="11"/>
         <source>Team lead</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="9"/>
+        <location filename="../identity_dialog.py" line="11"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="10"/>
+        <location filename="../identity_dialog.py" line="12"/>
         <source>Trainer</source>
         <translation>Kouluttaja</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="10"/>
+        <location filename="../identity_dialog.py" line="12"/>
         <source>Admin</source>
         <translation>Ylläpitäjä</translation>
     </message>
@@ -1650,13 +1679,13 @@
     <message>
         <location filename="../scorecard_panel.py" line="238"/>
         <location filename="../scorecard_panel.py" line="252"/>
-        <location filename="../scorecard_panel.py" line="304"/>
-        <location filename="../scorecard_panel.py" line="320"/>
+        <location filename="../scorecard_panel.py" line="307"/>
+        <location filename="../scorecard_panel.py" line="324"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="327"/>
+        <location filename="../scorecard_panel.py" line="331"/>
         <source>Not submitted</source>
         <translation>Ei lähetetty</translation>
     </message>
@@ -1724,88 +1753,98 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="25"/>
+        <source>Connect to a team database…</source>
+        <translation>Yhdistä tiimin tietokantaan…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="32"/>
         <source>Database URL</source>
         <translation>Tietokannan osoite</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="27"/>
+        <location filename="../settings_dialog.py" line="34"/>
         <source>Automatic: tiny.en for English, base for other languages</source>
         <translation>Automaattinen: tiny.en englannille, base muille kielille</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="28"/>
+        <location filename="../settings_dialog.py" line="35"/>
         <source>tiny.en — English only, fastest</source>
         <translation>tiny.en — vain englanti, nopein</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="29"/>
+        <location filename="../settings_dialog.py" line="36"/>
         <source>base — multilingual (Finnish, English, …)</source>
         <translation>base — monikielinen (suomi, englanti, …)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="31"/>
+        <location filename="../settings_dialog.py" line="38"/>
         <source>Models ship with the app; nothing is downloaded. A local CTranslate2 model folder can be chosen with Folder…</source>
         <translation>Mallit tulevat sovelluksen mukana; mitään ei ladata verkosta. Paikallisen CTranslate2-mallikansion voi valita painikkeella Kansio…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="33"/>
+        <location filename="../settings_dialog.py" line="40"/>
         <source>Folder…</source>
         <translation>Kansio…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="40"/>
+        <location filename="../settings_dialog.py" line="47"/>
         <source>Transcription model</source>
         <translation>Litterointimalli</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="44"/>
+        <location filename="../settings_dialog.py" line="51"/>
         <source>Device</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="49"/>
+        <location filename="../settings_dialog.py" line="56"/>
         <source>Compute type</source>
         <translation>Laskentatarkkuus</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="54"/>
+        <location filename="../settings_dialog.py" line="61"/>
         <source>Speech language</source>
         <translation>Puheen kieli</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="58"/>
+        <location filename="../settings_dialog.py" line="65"/>
         <source>Beam size</source>
         <translation>Keilan leveys</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="63"/>
+        <location filename="../settings_dialog.py" line="70"/>
         <source>Hold / dead-air limit</source>
         <translation>Pidon / hiljaisuuden raja</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="65"/>
+        <location filename="../settings_dialog.py" line="72"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="68"/>
+        <location filename="../settings_dialog.py" line="75"/>
         <source>App language</source>
         <translation>Sovelluksen kieli</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="88"/>
+        <location filename="../settings_dialog.py" line="95"/>
         <source>Model folder (CTranslate2 format)</source>
         <translation>Mallikansio (CTranslate2-muoto)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95"/>
+        <location filename="../settings_dialog.py" line="102"/>
         <source>Transcription model: the folder %1 does not exist</source>
         <translation>Litterointimalli: kansiota %1 ei ole</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="97"/>
+        <location filename="../settings_dialog.py" line="104"/>
         <source>Transcription model: tiny.en only understands English; choose base or Automatic for the speech language %1</source>
         <translation>Litterointimalli: tiny.en ymmärtää vain englantia; valitse puhekielelle %1 base tai Automaattinen</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="115"/>
+        <source>Connected as %1. Save, then restart the app to use the team database.</source>
+        <translation>Yhdistetty käyttäjänä %1. Tallenna ja käynnistä sovellus uudelleen käyttääksesi tiimin tietokantaa.</translation>
     </message>
 </context>
 <context>
@@ -1922,6 +1961,74 @@
         <location filename="../labels.py" line="60"/>
         <source>The recording</source>
         <translation>Tallenne</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <location filename="../app.py" line="110"/>
+        <source>Connected as %1. Start the app again to work on the team database.</source>
+        <translation>Yhdistetty käyttäjänä %1. Käynnistä sovellus uudelleen työskennelläksesi tiimin tietokannassa.</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="19"/>
+        <source>Connect to a team database</source>
+        <translation>Yhdistä tiimin tietokantaan</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="27"/>
+        <source>e.g. coach-db.example.fi</source>
+        <translation>esim. coach-db.example.fi</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="35"/>
+        <source>Remember the password in the system keyring</source>
+        <translation>Muista salasana järjestelmän avainnipussa</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="39"/>
+        <source>No system keyring here: the app asks for the password at each start.</source>
+        <translation>Järjestelmän avainnippua ei ole: sovellus kysyy salasanan joka käynnistyksellä.</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="40"/>
+        <source>Host</source>
+        <translation>Palvelin</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="41"/>
+        <source>Port</source>
+        <translation>Portti</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="42"/>
+        <source>Database</source>
+        <translation>Tietokanta</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="43"/>
+        <source>Login</source>
+        <translation>Käyttäjätunnus</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="44"/>
+        <source>Password</source>
+        <translation>Salasana</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="50"/>
+        <source>Connect</source>
+        <translation>Yhdistä</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="75"/>
+        <source>Team database</source>
+        <translation>Tiimin tietokanta</translation>
+    </message>
+    <message>
+        <location filename="../team_dialog.py" line="76"/>
+        <source>Password for %1 on %2:</source>
+        <translation>Käyttäjän %1 salasana kohteessa %2:</translation>
     </message>
 </context>
 <context>
