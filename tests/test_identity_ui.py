@@ -63,7 +63,7 @@ def test_an_unknown_name_is_refused_with_one_line_and_asked_again(qtbot, ws_env,
     add_person(ctx.engine, "Tiina Lead", "team_lead", None, "Ada Admin")
     shown = _answer(monkeypatch, ["Mallory", "Tiina Lead"])
     assert ensure_identity(ctx)
-    assert shown[0] == "" and "Mallory is not a person of this workspace" in shown[1]
+    assert shown[0] == "" and "Mallory is not a person of this workspace. An admin adds people" in shown[1]
     assert (ctx.user_name, ctx.user_role) == ("Tiina Lead", "team_lead")
     assert [p.name for p, _ in list_people(ctx.engine)] == ["Ada Admin", "Tiina Lead"]  # nobody made up
     ctx.engine.dispose()

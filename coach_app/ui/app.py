@@ -92,6 +92,10 @@ def ensure_identity(ctx, parent=None, force: bool = False) -> bool:
         error = _sign_in(ctx, dlg.value())
         if error is None:
             break
+        if dlg.value() not in known_people(ctx.engine):  # the common case, in the user's language
+            error = QCoreApplication.translate(
+                "IdentityDialog", "%1 is not a person of this workspace. An admin adds people and their roles "
+                "(File ▸ People…).").replace("%1", dlg.value())
         ctx.user_name, ctx.user_role = previous
     ctx.settings = ctx.settings.model_copy(update={"user_name": ctx.user_name, "user_role": ""})
     ctx.ws.save_settings(ctx.settings)

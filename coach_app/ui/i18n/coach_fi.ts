@@ -448,6 +448,11 @@
         <source>A shared PostgreSQL database: your login there is who you are.</source>
         <translation>Jaettu PostgreSQL-tietokanta: siellä käyttämäsi tunnus kertoo, kuka olet.</translation>
     </message>
+    <message>
+        <location filename="../app.py" line="96"/>
+        <source>%1 is not a person of this workspace. An admin adds people and their roles (File ▸ People…).</source>
+        <translation>%1 ei ole tämän työtilan henkilö. Ylläpitäjä lisää ihmiset ja heidän roolinsa (Tiedosto ▸ Henkilöt…).</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptionsDialog</name>
@@ -921,29 +926,29 @@
     </message>
     <message>
         <location filename="../people_dialog.py" line="22"/>
-        <location filename="../people_dialog.py" line="33"/>
+        <location filename="../people_dialog.py" line="34"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
         <location filename="../people_dialog.py" line="22"/>
-        <location filename="../people_dialog.py" line="34"/>
+        <location filename="../people_dialog.py" line="35"/>
         <source>Role</source>
         <translation>Rooli</translation>
     </message>
     <message>
         <location filename="../people_dialog.py" line="22"/>
-        <location filename="../people_dialog.py" line="35"/>
+        <location filename="../people_dialog.py" line="36"/>
         <source>Team</source>
         <translation>Tiimi</translation>
     </message>
     <message>
-        <location filename="../people_dialog.py" line="32"/>
+        <location filename="../people_dialog.py" line="33"/>
         <source>e.g. Helsinki evening shift (optional)</source>
         <translation>esim. Helsingin iltavuoro (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../people_dialog.py" line="42"/>
+        <location filename="../people_dialog.py" line="43"/>
         <source>Add or update person</source>
         <translation>Lisää tai päivitä henkilö</translation>
     </message>
@@ -1966,7 +1971,7 @@
 <context>
     <name>TeamDatabaseDialog</name>
     <message>
-        <location filename="../app.py" line="110"/>
+        <location filename="../app.py" line="114"/>
         <source>Connected as %1. Start the app again to work on the team database.</source>
         <translation>Yhdistetty käyttäjänä %1. Käynnistä sovellus uudelleen työskennelläksesi tiimin tietokannassa.</translation>
     </message>
