@@ -355,3 +355,31 @@ def test_sample_spreads_over_each_agents_period_and_skips_reviewed_calls(engine,
     south = sample_for_review(engine, 5, "Ada Admin", reviewer="Oskar Lead",
                               date_from=DAY0 + timedelta(days=1))
     assert [q.interaction_id for q in south] == [team["Sam South"][1]]  # the period and Oskar's team
+
+
+def test_many_clients_naming_a_new_person_at_once_all_get_the_one_row(engine):
+    """Concurrent first use of a name (imports of one agent's calls from several machines)."""
+    import threading
+
+    from coach_app.services.people import get_or_create_person
+
+    errors, ids, start = [], [], threading.Barrier(12)
+
+    def use():
+        try:
+            with Session(engine) as s:
+                start.wait()
+                p = get_or_create_person(s, "Brand New Agent")
+                s.commit()
+                ids.append(p.id)
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=use) for _ in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == [] and len(set(ids)) == 1 and len(ids) == 12
+    with Session(engine) as s:
+        assert s.exec(select(func.count()).select_from(Person).where(Person.name == "Brand New Agent")).one() == 1

@@ -34,13 +34,18 @@ def get_or_create_person(session: Session, name: str, role: str = "agent") -> Pe
         raise CoachError(f"role {role!r} is not one of: {', '.join(ROLES)}")
     person = session.exec(select(Person).where(Person.name == name)).first()
     if person is None:
-        if session.get_bind().dialect.name != "postgresql":
-            # SQLite writers are serialised by the database lock; and pysqlite would turn a
-            # savepoint outside a transaction into a commit of its own
-            person = Person(name=name, role=role)
-            session.add(person)
-            session.flush()
-            audit(session, "person", person.id, "create", {"name": name, "role": role})
+        if session.get_bind().dialect.name == "sqlite":
+            # pysqlite would turn a savepoint outside a transaction into a commit of its own:
+            # insert-or-nothing instead, then read the one row whoever wrote it
+            from sqlalchemy.dialects.sqlite import insert
+
+            from coach_app.db.models import utcnow
+
+            done = session.execute(insert(Person).values(name=name, role=role, created_at=utcnow())
+                                   .on_conflict_do_nothing(index_elements=["name"]))
+            person = session.exec(select(Person).where(Person.name == name)).one()
+            if done.rowcount:
+                audit(session, "person", person.id, "create", {"name": name, "role": role})
             return person
         try:
             with session.begin_nested():
