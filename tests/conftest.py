@@ -3,6 +3,7 @@ server fails them). COACH_TEST_PG_URL names the server; default: the local trust
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import uuid
@@ -105,3 +106,33 @@ class FakeTranscriber:
 @pytest.fixture
 def fake_transcriber():
     return FakeTranscriber()
+
+
+#: the people most UI tests start from: the workspace's admin and a signed-in team lead
+DEFAULT_PEOPLE = (("Ada Admin", "admin", None), ("Tiina Lead", "team_lead", None))
+
+
+@contextlib.contextmanager
+def app_context(tmp_path, db_url=None, people=DEFAULT_PEOPLE, user=("Tiina Lead", "team_lead")):
+    """An app context on a fresh workspace (SQLite unless ``db_url``), with ``people`` (name,
+    role, team) added by the first, the admin, and ``user`` signed in; its pools drained and
+    its engine closed afterwards."""
+    from PySide6.QtCore import QThreadPool
+
+    from coach_app.config import Settings
+    from coach_app.db.engine import open_database
+    from coach_app.services.people import add_person
+    from coach_app.ui.context import AppContext
+
+    ws = Workspace(tmp_path / "ws", db_url or f"sqlite:///{tmp_path / 'ws' / 'coach.db'}")
+    ws.ensure_dirs()
+    engine = open_database(ws.db_url)
+    admin = people[0][0] if people else None
+    for i, (name, role, team) in enumerate(people):
+        add_person(engine, name, role, team, None if i == 0 else admin)
+    ctx = AppContext(ws, engine, Settings(), QThreadPool(), *user)
+    try:
+        yield ctx
+    finally:
+        ctx.wait_for_work(30000)
+        engine.dispose()

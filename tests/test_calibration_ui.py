@@ -12,27 +12,15 @@ from PySide6.QtCore import Qt, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
 from coach_app.services.people import add_person  # noqa: E402
+from tests.conftest import app_context  # noqa: E402
 from tests.test_workflow import call_variant  # noqa: E402
 
 
 @pytest.fixture
 def ctx(tmp_path, db_url):
     """Ada Admin and Tiina Lead (signed in), on SQLite and on PostgreSQL (tests/conftest.py)."""
-    from PySide6.QtCore import QThreadPool
-
-    from coach_app.config import Settings, Workspace
-    from coach_app.db.engine import open_database
-    from coach_app.ui.context import AppContext
-
-    ws = Workspace(tmp_path / "ws", db_url)
-    ws.ensure_dirs()
-    engine = open_database(ws.db_url)
-    add_person(engine, "Ada Admin", "admin", None, None)
-    add_person(engine, "Tiina Lead", "team_lead", None, "Ada Admin")
-    c = AppContext(ws, engine, Settings(), QThreadPool(), "Tiina Lead", "team_lead")
-    yield c
-    c.wait_for_work(30000)
-    engine.dispose()
+    with app_context(tmp_path, db_url) as c:
+        yield c
 
 
 @pytest.fixture

@@ -12,19 +12,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from datetime import datetime, timedelta, timezone  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QThreadPool  # noqa: E402
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton  # noqa: E402
+from PySide6.QtWidgets import QLabel, QMessageBox  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
-from coach_app.config import Settings, Workspace  # noqa: E402
-from coach_app.db.engine import open_database  # noqa: E402
 from coach_app.db.models import CriterionResult  # noqa: E402
 from coach_app.services.disputes import list_disputes, open_dispute  # noqa: E402
 from coach_app.services.evaluations import score_interaction  # noqa: E402
 from coach_app.services.importer import import_file  # noqa: E402
-from coach_app.services.people import add_person  # noqa: E402
 from coach_app.services.reviews import Change, review  # noqa: E402
 from coach_app.services.rubrics import resolve_rubric  # noqa: E402
+from tests.conftest import app_context  # noqa: E402
 from tests.test_workflow import call_variant  # noqa: E402
 
 DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
@@ -34,27 +31,18 @@ DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
 def ctx(tmp_path, db_url):
     """A lead of team North signed in; Priya (North) has three scored calls, Kelly (North) two.
     On SQLite and on PostgreSQL (db_url, tests/conftest.py)."""
-    from coach_app.ui.context import AppContext
-
-    ws = Workspace(tmp_path / "ws", db_url)
-    ws.ensure_dirs()
-    engine = open_database(ws.db_url)
-    add_person(engine, "Ada Admin", "admin", None, None)
-    add_person(engine, "Tiina Lead", "team_lead", "North", "Ada Admin")
-    add_person(engine, "Priya Shah", "agent", "North", "Ada Admin")
-    add_person(engine, "Kelly Agent", "agent", "North", "Ada Admin")
-    version, rubric = resolve_rubric(engine, None)
-    c = AppContext(ws, engine, Settings(), QThreadPool(), "Tiina Lead", "team_lead")
-    c.calls = {}
-    for n, agent in enumerate(["Priya Shah"] * 3 + ["Kelly Agent"] * 2):
-        iid = import_file(ws, engine, call_variant(tmp_path, n), agent=agent,
-                          occurred_at=DAY0 + timedelta(days=n)).interaction.id
-        score_interaction(engine, iid, version, rubric)
-        c.calls.setdefault(agent, []).append(iid)
-    yield c
-    c.wait_for_work(30000)
-    c.io_pool.waitForDone(30000)
-    engine.dispose()
+    people = (("Ada Admin", "admin", None), ("Tiina Lead", "team_lead", "North"), ("Priya Shah", "agent", "North"),
+              ("Kelly Agent", "agent", "North"))
+    with app_context(tmp_path, db_url, people) as c:
+        version, rubric = resolve_rubric(c.engine, None)
+        c.calls = {}
+        for n, agent in enumerate(["Priya Shah"] * 3 + ["Kelly Agent"] * 2):
+            iid = import_file(c.ws, c.engine, call_variant(tmp_path, n), agent=agent,
+                              occurred_at=DAY0 + timedelta(days=n)).interaction.id
+            score_interaction(c.engine, iid, version, rubric)
+            c.calls.setdefault(agent, []).append(iid)
+        yield c
+        c.io_pool.waitForDone(30000)
 
 
 def _lead_review(ctx, iid, **statuses):

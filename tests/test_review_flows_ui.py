@@ -12,39 +12,26 @@ import pytest  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
 from coach_app.db.models import AuditEvent, Evaluation  # noqa: E402
-from coach_app.services.people import add_person  # noqa: E402
+from tests.conftest import app_context  # noqa: E402
 from tests.test_workflow import call_variant  # noqa: E402
 
 
 @pytest.fixture
 def ctx(tmp_path, db_url):
-    from PySide6.QtCore import QThreadPool
-
-    from coach_app.config import Settings, Workspace
-    from coach_app.db.engine import open_database
     from coach_app.services.evaluations import score_interaction
     from coach_app.services.importer import import_file
     from coach_app.services.rubrics import resolve_rubric
-    from coach_app.ui.context import AppContext
 
-    ws = Workspace(tmp_path / "ws", db_url)
-    ws.ensure_dirs()
-    engine = open_database(ws.db_url)
-    add_person(engine, "Ada Admin", "admin", None, None)
-    add_person(engine, "Tiina Lead", "team_lead", "North", "Ada Admin")
-    add_person(engine, "Oskar Lead", "team_lead", "South", "Ada Admin")
-    add_person(engine, "Priya Shah", "agent", "North", "Ada Admin")
-    add_person(engine, "Sam South", "agent", "South", "Ada Admin")
-    version, rubric = resolve_rubric(engine, None)
-    c = AppContext(ws, engine, Settings(), QThreadPool(), "Tiina Lead", "team_lead")
-    c.calls = {}
-    for n, agent in enumerate(["Priya Shah", "Priya Shah", "Sam South"]):
-        iid = import_file(ws, engine, call_variant(tmp_path, n), agent=agent).interaction.id
-        score_interaction(engine, iid, version, rubric)
-        c.calls.setdefault(agent, []).append(iid)
-    yield c
-    c.wait_for_work(30000)
-    engine.dispose()
+    people = (("Ada Admin", "admin", None), ("Tiina Lead", "team_lead", "North"), ("Oskar Lead", "team_lead", "South"),
+              ("Priya Shah", "agent", "North"), ("Sam South", "agent", "South"))
+    with app_context(tmp_path, db_url, people) as c:
+        version, rubric = resolve_rubric(c.engine, None)
+        c.calls = {}
+        for n, agent in enumerate(["Priya Shah", "Priya Shah", "Sam South"]):
+            iid = import_file(c.ws, c.engine, call_variant(tmp_path, n), agent=agent).interaction.id
+            score_interaction(c.engine, iid, version, rubric)
+            c.calls.setdefault(agent, []).append(iid)
+        yield c
 
 
 def sign_in(ctx, name):

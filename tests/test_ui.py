@@ -11,15 +11,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from PySide6.QtCore import QThreadPool, QTranslator, Qt  # noqa: E402
+from PySide6.QtCore import QTranslator, Qt  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
-from coach_app.config import Settings, Workspace  # noqa: E402
-from coach_app.db.engine import open_database  # noqa: E402
 from coach_app.db.models import AuditEvent, CriterionResult, Evaluation  # noqa: E402
 from coach_app.services.queries import LibraryRow  # noqa: E402
 from coach_app.services.people import add_person  # noqa: E402
-from tests.conftest import ROOT, FakeTranscriber  # noqa: E402
+from tests.conftest import ROOT, FakeTranscriber, app_context  # noqa: E402
 
 
 def become(ctx, name: str, role: str) -> None:
@@ -33,18 +31,8 @@ OWN = ROOT / "tests" / "data" / "scoring"
 
 @pytest.fixture
 def ctx(tmp_path):
-    from coach_app.ui.context import AppContext
-
-    ws = Workspace(tmp_path / "ws", f"sqlite:///{tmp_path / 'ws' / 'coach.db'}")
-    ws.ensure_dirs()
-    engine = open_database(ws.db_url)
-    add_person(engine, "Ada Admin", "admin", None, None)  # roles live in the database, as in the app
-    add_person(engine, "Tiina Lead", "team_lead", None, "Ada Admin")
-    pool = QThreadPool()
-    c = AppContext(ws, engine, Settings(), pool, "Tiina Lead", "team_lead")
-    yield c
-    c.wait_for_work(30000)
-    engine.dispose()
+    with app_context(tmp_path) as c:  # Ada Admin and Tiina Lead (signed in): roles live in the database
+        yield c
 
 
 def test_library_model_passes_qtmodeltester(qtmodeltester):

@@ -11,11 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from datetime import datetime, timedelta, timezone  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QThreadPool  # noqa: E402
 
-from coach_app.config import Settings, Workspace  # noqa: E402
-from coach_app.db.engine import open_database  # noqa: E402
-from tests.conftest import DATA, FakeTranscriber  # noqa: E402
+from tests.conftest import DATA, FakeTranscriber, app_context  # noqa: E402
 
 OWN = DATA / "scoring"
 MONDAY = datetime(2026, 11, 2, 10, tzinfo=timezone.utc)  # local dates are the same in any zone -10…+13
@@ -23,19 +20,8 @@ MONDAY = datetime(2026, 11, 2, 10, tzinfo=timezone.utc)  # local dates are the s
 
 @pytest.fixture
 def ctx(tmp_path):
-    from coach_app.ui.context import AppContext
-
-    ws = Workspace(tmp_path / "ws", f"sqlite:///{tmp_path / 'ws' / 'coach.db'}")
-    ws.ensure_dirs()
-    engine = open_database(ws.db_url)
-    from coach_app.services.people import add_person
-
-    add_person(engine, "Ada Admin", "admin", None, None)  # roles live in the database, as in the app
-    add_person(engine, "Tiina Lead", "team_lead", None, "Ada Admin")
-    c = AppContext(ws, engine, Settings(), QThreadPool(), "Tiina Lead", "team_lead")
-    yield c
-    c.wait_for_work(30000)
-    engine.dispose()
+    with app_context(tmp_path) as c:  # Ada Admin and Tiina Lead (signed in): roles live in the database
+        yield c
 
 
 def _variant(src, tmp_path, n):

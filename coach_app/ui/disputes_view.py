@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from coach_app.errors import CoachError
 from coach_app.ui import dispute_dialog
 from coach_app.ui.labels import dispute_text, title_text, verdict_text
-from coach_app.ui.workers import run_task
+from coach_app.ui.workers import NewestRead
 
 #: the Show filter's choices, in its order
 SHOW = ("all", "open", "answered")
@@ -96,17 +96,14 @@ class DisputesView(QWidget):
             return rows, call_names(engine, {d.interaction_id for d in rows})
 
         self.message.setText(self.tr("Loading…"))
-        self._generation = getattr(self, "_generation", 0) + 1
-        generation = self._generation  # the newest request wins: an older answer may come later
-        self._task = run_task(self.ctx.io_pool, lambda: (generation, work()), self._loaded, self._failed)
+        if getattr(self, "_reads", None) is None:
+            self._reads = NewestRead(self.ctx.io_pool, self._loaded, self._failed, self)
+        self._reads.run(work)
 
     def _failed(self, message: str) -> None:
         self.message.setText(self.tr("Could not read the disputes: {0}").format(message))
 
-    def _loaded(self, answer) -> None:
-        generation, result = answer
-        if generation != self._generation:
-            return
+    def _loaded(self, result) -> None:
         self.rows, self.names = result
         self._fill()
         self.loaded.emit(len(self.rows))

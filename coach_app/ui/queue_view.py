@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach_app.ui.disputes_view import call_names
-from coach_app.ui.workers import run_task
+from coach_app.ui.workers import NewestRead, run_task
 
 
 class SampleDialog(QDialog):
@@ -124,17 +124,14 @@ class QueueView(QWidget):
             return items, call_names(engine, {q.interaction_id for q in items}), leads
 
         self.message.setText(self.tr("Loading…"))
-        self._generation = getattr(self, "_generation", 0) + 1
-        generation = self._generation  # the newest request wins: an older answer may come later
-        self._task = run_task(self.ctx.io_pool, lambda: (generation, work()), self._loaded, self._failed)
+        if getattr(self, "_reads", None) is None:
+            self._reads = NewestRead(self.ctx.io_pool, self._loaded, self._failed, self)
+        self._reads.run(work)
 
     def _failed(self, message: str) -> None:
         self.message.setText(self.tr("Could not read the queue: {0}").format(message))
 
-    def _loaded(self, answer) -> None:
-        generation, result = answer
-        if generation != self._generation:
-            return
+    def _loaded(self, result) -> None:
         self.items, self.names, self.leads = result
         self.table.setRowCount(len(self.items))
         for i, q in enumerate(self.items):

@@ -140,3 +140,29 @@ def run_task(pool: QThreadPool, fn: Callable[[], object], on_done: Callable[[obj
     task.signals.failed.connect(on_error)
     pool.start(task)
     return task
+
+
+class NewestRead(QObject):
+    """Background reads of which only the newest answer is shown: a view that reloads while an
+    older read is still running must not be overwritten by it when it arrives late. A child of
+    the view, so a view closed meanwhile gets nothing (the connection dies with this object)."""
+
+    def __init__(self, pool: QThreadPool, on_done: Callable[[object], None], on_error: Callable[[str], None],
+                 parent: QObject):
+        super().__init__(parent)
+        self.pool, self.on_done, self.on_error = pool, on_done, on_error
+        self.generation = 0
+        self._task = None
+
+    def run(self, fn: Callable[[], object]) -> None:
+        self.generation += 1
+        generation = self.generation
+        self._task = run_task(self.pool, lambda: (generation, fn()), self._deliver, self._failed)
+
+    def _deliver(self, answer) -> None:
+        generation, result = answer
+        if generation == self.generation:
+            self.on_done(result)
+
+    def _failed(self, message: str) -> None:
+        self.on_error(message)
