@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach_app.core.transcript import AGENT, CUSTOMER, UNKNOWN, Segment, seconds_to_ms
+from coach_app.core.transcript import AGENT, CUSTOMER, UNKNOWN, Segment, seconds_to_ms, size_problem
 from coach_app.errors import InputFileError
 
 TRANSCRIPT_SUFFIXES = {".json", ".txt"}
@@ -169,4 +169,7 @@ def read_transcript_file(path: Path) -> ParsedTranscript:
         bad = _unstorable(seg.text)
         if bad:
             raise InputFileError(path, f"turn {i + 1}: text {bad}")
+    too_long = size_problem([seg.text for seg in parsed.segments])
+    if too_long:
+        raise InputFileError(path, too_long)
     return parsed

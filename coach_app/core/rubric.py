@@ -250,6 +250,27 @@ def _criterion_line(data: dict, lines: dict[tuple, int], cid: str) -> int | None
     return None
 
 
+def _pattern_line(data: dict, lines: dict[tuple, int], cid: str, msg: str) -> int | None:
+    """The line of the first pattern a "criterion 'x': met.en: ..." error is about (the pattern
+    that does not compile), so an editor can jump to it."""
+    where = re.search(r"criterion '[^']+': ((?:extra\.)?\w+)\.(\w+): ", msg)
+    if not where:
+        return None
+    for si, sec in enumerate(data.get("sections") or []):
+        for ci, crit in enumerate((sec or {}).get("criteria") or []):
+            if isinstance(crit, dict) and crit.get("id") == cid:
+                path = ("sections", si, "criteria", ci, "detector", *where.group(1).split("."), where.group(2))
+                node: Any = crit.get("detector")
+                for key in path[5:]:
+                    node = node.get(key) if isinstance(node, dict) else None
+                for k, p in enumerate(node if isinstance(node, list) else []):
+                    try:
+                        compile_pattern(str(p), where.group(2))
+                    except PatternError:
+                        return lines.get(path + (k,))
+    return None
+
+
 def parse_rubric(text: str, origin: str = "<rubric>") -> Rubric:
     data, lines = _compose_with_lines(text, origin)
     if not isinstance(data, dict):
@@ -265,7 +286,8 @@ def parse_rubric(text: str, origin: str = "<rubric>") -> Rubric:
         line = lines.get(probe, 1)
         named = re.search(r"criterion '([^']+)'", err["msg"])
         if not loc and named:  # a whole-rubric check: point at the criterion it names
-            line = _criterion_line(data, lines, named.group(1)) or line
+            line = _pattern_line(data, lines, named.group(1), err["msg"]) or _criterion_line(
+                data, lines, named.group(1)) or line
         msg = err["msg"]
         if err["type"] == "extra_forbidden":
             msg = f"unknown key '{loc[-1]}'"

@@ -13,12 +13,19 @@ from coach_app.core.metrics import TalkSummary, talk_summary
 from coach_app.core.rubric import Criterion, Rubric
 from coach_app.core.semantic.judge import judge as semantic_judge
 from coach_app.core.text import Text, detect_language
-from coach_app.core.transcript import Segment, format_clock
+from coach_app.core.transcript import Segment, format_clock, size_problem
+from coach_app.errors import CoachError
 
 if TYPE_CHECKING:
     from coach_app.core.semantic.embedder import EmbeddingCache
 
 MET, NOT_MET, NA = "met", "not_met", "na"
+
+
+class TranscriptTooLong(CoachError):
+    """More text than scoring takes (coach_app.core.transcript.MAX_*_CHARS): refused before any
+    pattern runs, rather than scoring for an unbounded time."""
+
 #: verdicts less probable than this are marked for a person to look at first
 LOW_CONFIDENCE = 0.7
 
@@ -69,6 +76,9 @@ class Conversation:
     def prepare(cls, segments: Sequence[Segment], language: str | None, channel_type: str,
                 hold_limit_ms: int = 20000, embeddings: "EmbeddingCache | None" = None) -> "Conversation":
         segs = sorted(segments, key=lambda s: (s.start_ms, s.end_ms))
+        too_long = size_problem([s.text for s in segs])
+        if too_long:
+            raise TranscriptTooLong(f"cannot score: {too_long}")
         lang = (language or detect_language([s.text for s in segs])).lower()[:2]
         conv = cls(segs, lang, channel_type, embeddings=embeddings)
         conv.texts = [Text.of(s.text, lang) for s in segs]

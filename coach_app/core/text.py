@@ -10,8 +10,8 @@ Inside a pattern:
   ``...``      up to four words
   ``word~``    any word starting with "word" (for compounds: "tekstivies~")
   ``#num``     a number (digits, possibly with separators)
-A pattern starting with ``re:`` is a regular expression on the lower-cased text instead
-(so write it in lower case).
+A pattern starting with ``re:`` is a regular expression on the text instead, matched
+case-insensitively by RE2 in linear time (see coach_app.core.regex for what it refuses).
 """
 
 from __future__ import annotations
@@ -20,8 +20,11 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
+
+from coach_app.core.regex import TranslateError, compile_re2, compile_source
 
 _TOKEN = re.compile(r"\d+(?:[.,:/-]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _STEMMERS = {"en": "english", "fi": "finnish"}
@@ -101,44 +104,14 @@ class Tok:
 class Pattern:
     source: str
     tokens: tuple[Tok, ...] = ()
-    regex: re.Pattern | None = None
+    #: a compiled RE2 pattern (coach_app.core.regex: linear time, whatever the rubric says)
+    regex: Any = None
+    #: its RE2 source, for joining many into one alternation
+    regex_source: str = ""
 
 
 class PatternError(ValueError):
     pass
-
-
-def _nested_repeat(pattern: str) -> bool:
-    """True when a repeated group holds another repeat — ``(a+)+``, ``(\\w+\\s?)*``: on a line
-    that almost matches, Python's backtracking engine then takes exponential time (a rubric
-    pattern must never hang scoring)."""
-    try:
-        import re._parser as sre_parse  # Python 3.11+
-    except ImportError:  # pragma: no cover - older layout
-        import sre_parse  # type: ignore[no-redef]
-    repeats = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None)}
-
-    def walk(items, inside: bool) -> bool:
-        for op, av in items:
-            if op in repeats:
-                lo, hi, sub = av
-                many = hi is sre_parse.MAXREPEAT or hi > 1
-                if many and inside:
-                    return True
-                if walk(sub, inside or many):
-                    return True
-            elif op is sre_parse.SUBPATTERN:
-                if walk(av[-1], inside):
-                    return True
-            elif op is sre_parse.BRANCH:
-                if any(walk(b, inside) for b in av[1]):
-                    return True
-            elif op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT):
-                if walk(av[1], inside):
-                    return True
-        return False
-
-    return walk(sre_parse.parse(pattern), False)
 
 
 def compile_pattern(source: str, lang: str) -> Pattern:
@@ -148,13 +121,12 @@ def compile_pattern(source: str, lang: str) -> Pattern:
     if text.startswith("re:"):
         body = text[3:].strip()
         try:
-            regex = re.compile(body)
+            regex, translated = compile_re2(body)
         except re.error as exc:
             raise PatternError(f"bad regular expression {body!r}: {exc}") from None
-        if _nested_repeat(body):
-            raise PatternError(f"regular expression {body!r} repeats a group that itself repeats; that can take "
-                               "exponential time on some lines: write it without the nested repetition")
-        return Pattern(source, regex=regex)
+        except TranslateError as exc:
+            raise PatternError(f"regular expression {body!r}: {exc}") from None
+        return Pattern(source, regex=regex, regex_source=translated)
     toks: list[Tok] = []
     for raw in text.lower().split():
         if raw == "*":
@@ -283,12 +255,12 @@ class PatternSet:
         regexes = []
         for p in patterns:
             if p.regex is not None:
-                regexes.append(f"(?:{p.regex.pattern})")
+                regexes.append(f"(?:{p.regex_source})")
             elif p.tokens[0].kind == "stem":
                 self.by_first.setdefault(p.tokens[0].value, []).append(p)
             else:
                 self.scan.append(p)
-        self.regex = re.compile("|".join(regexes)) if regexes else None  # texts are matched lower-cased
+        self.regex = compile_source("|".join(regexes)) if regexes else None  # RE2, texts matched lower-cased
         # every stem a pattern needs must occur in the text before it is worth trying
         self.required = {p.source: {t.value for t in p.tokens if t.kind == "stem"} for p in patterns if p.regex is None}
         self.prefixes = {p.source: [t.value for t in p.tokens if t.kind == "prefix"] for p in patterns if p.regex is None}

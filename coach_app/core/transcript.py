@@ -148,3 +148,23 @@ def format_clock(ms: int) -> str:
     h, rem = divmod(total, 3600)
     m, s = divmod(rem, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+#: Scoring runs every rubric pattern over every turn: RE2 keeps each search linear in the text,
+#: and these caps bound the text, so scoring one conversation is bounded work whatever the file
+#: holds. A turn is a few sentences (a Whisper segment, a chat message); a day-long call is
+#: under a million characters.
+MAX_TURN_CHARS = 20_000
+MAX_CONVERSATION_CHARS = 1_000_000
+
+
+def size_problem(texts: Sequence[str]) -> str | None:
+    """Why these turns are too much text to score, in words, or None."""
+    total = 0
+    for i, text in enumerate(texts):
+        if len(text) > MAX_TURN_CHARS:
+            return f"turn {i + 1} has {len(text):,} characters; a turn may have at most {MAX_TURN_CHARS:,}"
+        total += len(text)
+    if total > MAX_CONVERSATION_CHARS:
+        return f"the transcript has {total:,} characters of text; at most {MAX_CONVERSATION_CHARS:,} can be scored"
+    return None
