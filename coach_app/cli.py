@@ -1,7 +1,7 @@
 """Headless command line over the same services as the desktop app. Never imports Qt.
 
 Exit codes: 0 ok, 1 a problem with an input or setting (one readable line on stderr),
-2 usage error (argparse).
+2 usage error (argparse), 130 Ctrl+C, 143 SIGTERM (both after cleaning up what was half written).
 """
 
 from __future__ import annotations
@@ -30,6 +30,27 @@ from coach_app.errors import CoachError
 from coach_app.transcription.base import ChannelMap
 
 log = logging.getLogger("coach")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread like Ctrl+C, so every ``finally`` and ``except
+    BaseException`` cleanup runs (an import's .part copy, an export's temporary file, an open
+    transaction) instead of the process vanishing mid-write."""
+
+
+def _terminate(signum, frame) -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the cleanup short
+    raise Terminated()
+
+
+def _handle_sigterm() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():  # (main() called from a test's thread)
+        signal.signal(signal.SIGTERM, _terminate)
 
 
 class Context:
@@ -341,6 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    _handle_sigterm()  # worker and watch put their own handler in its place (finish, then stop)
     try:
         ctx = Context(args)
         _setup_logging(ctx.ws.root, args.debug)
@@ -353,6 +375,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("%s: %s", args.command, exc)
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except Terminated:
+        log.info("%s: terminated (SIGTERM)", args.command)
+        print("terminated", file=sys.stderr)
+        return 143  # 128 + SIGTERM, what the shell reports for a process SIGTERM ended
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
