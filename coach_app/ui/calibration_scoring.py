@@ -219,11 +219,12 @@ class ScoringPage(QWidget):
         generation, session_id, iid, done, (inter, _agent, segments, rubric) = result
         if generation != self._generation or self.session is None or self.session["id"] != session_id:
             return  # another call was chosen meanwhile
-        from coach_app.ui.transcript_panel import TranscriptPanel
+        from coach_app.ui.transcript_panel import TranscriptPanel, may_show_personal_data
 
         self._clear()
         audio = self.ctx.ws.root / inter.managed_path if inter.kind == "audio" and inter.managed_path else None
-        self.transcript = TranscriptPanel(segments, audio, int(self.ctx.settings.hold_limit_s * 1000), self)
+        self.transcript = TranscriptPanel(segments, audio, int(self.ctx.settings.hold_limit_s * 1000), self,
+                                          may_unredact=may_show_personal_data(self.ctx.user_role))
         self.transcript_holder.layout().addWidget(self.transcript)
         table = self.transcript.table  # utterances wrap to the width the splitter gives them
         table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())

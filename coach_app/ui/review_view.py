@@ -14,7 +14,7 @@ from coach_app.services.queries import interaction_with_transcript
 from coach_app.services.transcripts import speakers_estimated
 from coach_app.ui.labels import detail_text, language_text, model_text
 from coach_app.ui.scorecard_panel import ScorecardPanel
-from coach_app.ui.transcript_panel import TranscriptPanel
+from coach_app.ui.transcript_panel import TranscriptPanel, may_show_personal_data
 from coach_app.ui.workers import run_task
 
 
@@ -88,8 +88,10 @@ class ReviewView(QWidget):
             note.setStyleSheet("color:#b42318" if inter.status in ("needs_review", "failed") else "color:#616e7c")
             layout.addWidget(note)
         audio = ctx.ws.root / inter.managed_path if inter.kind == "audio" and inter.managed_path else None
-        self.transcript = TranscriptPanel(segments, audio, int(ctx.settings.hold_limit_s * 1000), self)
+        self.transcript = TranscriptPanel(segments, audio, int(ctx.settings.hold_limit_s * 1000), self,
+                                          may_unredact=may_show_personal_data(ctx.user_role))
         self.scorecard = ScorecardPanel(ctx, inter, self)
+        self.transcript.personal_data_toggled.connect(self.scorecard.set_show_personal_data)
         self.scorecard.seek_requested.connect(self.transcript.play_from)  # ▶ listens, not only jumps
         self.scorecard.changed.connect(self.changed.emit)
         split = QSplitter(Qt.Orientation.Horizontal, self)

@@ -4,7 +4,9 @@ comment, and the total updating live. Every change is saved at once, with an aud
 
 Who edits what: a team lead edits their own review (created from the automatic scores on the
 first change); the call's agent fills in a blank self-assessment and sees the lead's view only
-after submitting it; anyone else sees the newest evaluation read-only."""
+after submitting it; anyone else sees the newest evaluation read-only. Rationales and evidence
+quote the transcript, so they are redacted like the transcript view, and follow its "Show
+personal data" switch (set_show_personal_data)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session, select
 
+from coach_app.core.redaction import redact
 from coach_app.core.rubric import parse_rubric
 from coach_app.core.scoring import LOW_CONFIDENCE
 from coach_app.core.transcript import format_clock
@@ -23,7 +26,7 @@ from coach_app.services.disputes import list_disputes, open_dispute
 from coach_app.services.reviews import Change, review, start_review, submit_review, visible_evaluations
 from coach_app.ui import dispute_dialog, reason_dialog
 from coach_app.ui.dispute_dialog import dispute_note
-from coach_app.ui.labels import verdict_text
+from coach_app.ui.labels import ui_language, verdict_text
 
 STATUSES = [None, "met", "not_met", "na"]
 
@@ -37,6 +40,7 @@ class ScorecardPanel(QWidget):
         self.ctx, self.interaction = ctx, interaction
         self.user, self.role = ctx.user_name, ctx.user_role
         self.rubric, self.lang = None, "en"
+        self.show_personal_data = False  # the transcript view's switch; never saved
         self.is_agent_of_call = self._agent_name() == self.user
         self.review_kind = "self" if self.is_agent_of_call else "lead" if self.role in ("team_lead", "admin") else None
         outer = QVBoxLayout(self)
@@ -119,6 +123,15 @@ class ScorecardPanel(QWidget):
     def _is_mine(self, ev: Evaluation) -> bool:
         return self._author(ev) == self.user
 
+    def _shown(self, text: str) -> str:
+        """Transcript text as this view shows it: redacted unless personal data is switched on."""
+        return text if self.show_personal_data else redact(text, ui_language())
+
+    def set_show_personal_data(self, on: bool) -> None:
+        if on != self.show_personal_data:
+            self.show_personal_data = on
+            self.reload()
+
     def criterion_title(self, cid: str) -> str:
         """What a person reads for a criterion: its title in the call's language (never its id,
         unless the rubric gives it no title at all)."""
@@ -180,6 +193,7 @@ class ScorecardPanel(QWidget):
             combo.currentIndexChanged.connect(lambda i, cid=c.id: self.on_status(cid, STATUSES[i]))
             self.combos[c.id] = combo
             why, differs = self._why(r, lead_res.get(c.id))
+            why = self._shown(why)  # an automatic rationale quotes the utterance
             low = r is not None and r.confidence is not None and r.confidence < LOW_CONFIDENCE
             if low:  # the judge was unsure: a lead looks at these first
                 why = self.tr("Uncertain ({0} %) — please check. ").format(round(100 * r.confidence)) + why
@@ -191,7 +205,7 @@ class ScorecardPanel(QWidget):
             grid.addWidget(combo, base, 1)
             for e in (r.evidence or [])[:1] if r else []:
                 b = QPushButton(f"▶ {format_clock(e['start_ms'])}", body)
-                b.setToolTip(self.tr("Listen from here: {0}").format(e.get("quote", "")))
+                b.setToolTip(self.tr("Listen from here: {0}").format(self._shown(e.get("quote", ""))))
                 b.clicked.connect(lambda _=False, ms=e["start_ms"]: self.seek_requested.emit(ms))
                 grid.addWidget(b, base, 2)
             if why:

@@ -1,5 +1,10 @@
 """Audio player synced with the transcript: the current utterance is highlighted and scrolled
-into view, clicking an utterance (or the timeline strip, or a piece of evidence) seeks there."""
+into view, clicking an utterance (or the timeline strip, or a piece of evidence) seeks there.
+
+Personal data (identity codes, card and phone numbers, e-mail addresses: core.redaction) is shown
+redacted. A team lead or an admin may tick "Show personal data" to read it in clear in this view
+only (e.g. to check a number was read back right); it is never saved, so every call opens
+redacted. Agents and trainers have no such switch: coaching needs what was said, not the numbers."""
 
 from __future__ import annotations
 
@@ -8,15 +13,22 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSlider, QTableView, QVBoxLayout,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSlider, QTableView, QVBoxLayout,
     QWidget,
 )
 
 from coach_app.core.metrics import talk_summary
+from coach_app.core.redaction import redact
 from coach_app.core.transcript import AGENT, CUSTOMER, Segment, Timeline, format_clock
 
 AGENT_COLOUR, CUSTOMER_COLOUR = QColor("#2f6fba"), QColor("#e08e2b")
 SPEEDS = [0.75, 1.0, 1.25, 1.5, 2.0]
+# who may see a transcript's personal data in clear (for the open view only)
+UNREDACT_ROLES = ("team_lead", "admin")
+
+
+def may_show_personal_data(role: str | None) -> bool:
+    return role in UNREDACT_ROLES
 
 
 class TranscriptModel(QAbstractTableModel):
@@ -27,6 +39,25 @@ class TranscriptModel(QAbstractTableModel):
         super().__init__(parent)
         self.segments = segments
         self.current = -1
+        self.redacted = True
+        self._redacted: list[str] | None = None  # worked out once, on first display
+
+    def text(self, row: int) -> str:
+        """The utterance as shown: redacted unless personal data is switched on."""
+        if not self.redacted:
+            return self.segments[row].text
+        if self._redacted is None:
+            from coach_app.ui.labels import ui_language
+
+            lang = ui_language()  # "[card number]" / "[kortin numero]" in the viewer's language
+            self._redacted = [redact(s.text, lang) for s in self.segments]
+        return self._redacted[row]
+
+    def set_redacted(self, on: bool) -> None:
+        if on != self.redacted:
+            self.redacted = on
+            if self.segments:
+                self.dataChanged.emit(self.index(0, 2), self.index(len(self.segments) - 1, 2))
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.segments)
@@ -45,7 +76,7 @@ class TranscriptModel(QAbstractTableModel):
         s = self.segments[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             speaker = {AGENT: self.tr("Agent"), CUSTOMER: self.tr("Customer")}.get(s.speaker, self.tr("Speaker"))
-            return (format_clock(s.start_ms), speaker, s.text)[index.column()]
+            return (format_clock(s.start_ms), speaker)[index.column()] if index.column() < 2 else self.text(index.row())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
             return QBrush(AGENT_COLOUR if s.speaker == AGENT else CUSTOMER_COLOUR)
         if role == Qt.ItemDataRole.BackgroundRole and index.row() == self.current:
@@ -102,7 +133,11 @@ class TimelineStrip(QWidget):
 
 
 class TranscriptPanel(QWidget):
-    def __init__(self, segments: list[Segment], audio: Path | None, hold_limit_ms: int, parent=None):
+    # emitted with "Show personal data" ticked (True) or unticked: the scorecard's quotes follow
+    personal_data_toggled = Signal(bool)
+
+    def __init__(self, segments: list[Segment], audio: Path | None, hold_limit_ms: int, parent=None,
+                 may_unredact: bool = False):
         super().__init__(parent)
         self.timeline = Timeline(segments)
         self.model = TranscriptModel(self.timeline.segments, self)
@@ -121,6 +156,13 @@ class TranscriptPanel(QWidget):
             self.strip = TimelineStrip(self.timeline.segments, hold_limit_ms, self)
             self.strip.seek_requested.connect(self.seek)
             layout.addWidget(self.strip)
+        self.show_personal = None
+        if may_unredact:
+            self.show_personal = QCheckBox(self.tr("Show personal data"), self)  # unticked at every start
+            self.show_personal.setToolTip(self.tr("Identity codes, card and phone numbers and e-mail addresses are "
+                                                  "hidden. Show them in this view only; nothing is saved."))
+            self.show_personal.toggled.connect(self.set_show_personal_data)
+            layout.addWidget(self.show_personal)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -132,6 +174,11 @@ class TranscriptPanel(QWidget):
         self.table.resizeRowsToContents()
         self.table.clicked.connect(lambda idx: self.play_from(self.timeline.segments[idx.row()].start_ms))
         layout.addWidget(self.table, 1)
+
+    def set_show_personal_data(self, on: bool) -> None:
+        self.model.set_redacted(not on)
+        self.table.resizeRowsToContents()
+        self.personal_data_toggled.emit(on)
 
     def _controls(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -385,27 +385,27 @@
         <translation>Oikaisupyyntöjä ei voitu lukea: {0}</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="127"/>
+        <location filename="../disputes_view.py" line="124"/>
         <source>open</source>
         <translation>avoin</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="127"/>
+        <location filename="../disputes_view.py" line="124"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="145"/>
+        <location filename="../disputes_view.py" line="142"/>
         <source>No disputes.</source>
         <translation>Ei oikaisupyyntöjä.</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="146"/>
+        <location filename="../disputes_view.py" line="143"/>
         <source>{0} open, {1} answered.</source>
         <translation>{0} avoinna, {1} vastattu.</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="181"/>
+        <location filename="../disputes_view.py" line="178"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
@@ -1029,32 +1029,32 @@
         <translation>Jonoa ei voitu lukea: {0}</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="144"/>
+        <location filename="../queue_view.py" line="141"/>
         <source>✓ done</source>
         <translation>✓ valmis</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="144"/>
+        <location filename="../queue_view.py" line="141"/>
         <source>to review</source>
         <translation>arvioitavana</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="151"/>
+        <location filename="../queue_view.py" line="148"/>
         <source>Nothing assigned to you. Sample calls… assigns some.</source>
         <translation>Sinulle ei ole annettu puheluita. Poimi puheluita… antaa niitä.</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="152"/>
+        <location filename="../queue_view.py" line="149"/>
         <source>{0} calls to review.</source>
         <translation>Arvioitavia puheluita: {0}.</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="183"/>
+        <location filename="../queue_view.py" line="180"/>
         <source>Assigned {0} calls to {1}.</source>
         <translation>Annettiin {0} puhelua arvioijalle {1}.</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="189"/>
+        <location filename="../queue_view.py" line="186"/>
         <source>Not sampled</source>
         <translation>Ei poimittu</translation>
     </message>
@@ -1269,37 +1269,37 @@
         <translation>Monotallenne: asiakaspalvelija ja asiakas erotettiin äänistä (arvio). Jos he ovat väärin päin, valitse ”Vaihda asiakaspalvelija ja asiakas päittäin”.</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="110"/>
+        <location filename="../review_view.py" line="112"/>
         <source>Export coaching PDF</source>
         <translation>Vie valmennusraportti</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="126"/>
+        <location filename="../review_view.py" line="128"/>
         <source>Exported</source>
         <translation>Viety</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="126"/>
+        <location filename="../review_view.py" line="128"/>
         <source>Wrote {0}</source>
         <translation>Kirjoitettu {0}</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="130"/>
+        <location filename="../review_view.py" line="132"/>
         <source>Export failed</source>
         <translation>Vienti epäonnistui</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="141"/>
+        <location filename="../review_view.py" line="143"/>
         <source>Transcription failed</source>
         <translation>Litterointi epäonnistui</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="141"/>
+        <location filename="../review_view.py" line="143"/>
         <source>Transcribing…</source>
         <translation>Litteroidaan…</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="147"/>
+        <location filename="../review_view.py" line="149"/>
         <source>Swap failed</source>
         <translation>Vaihto epäonnistui</translation>
     </message>
@@ -1541,156 +1541,156 @@
 <context>
     <name>ScorecardPanel</name>
     <message>
-        <location filename="../scorecard_panel.py" line="54"/>
+        <location filename="../scorecard_panel.py" line="58"/>
         <source>Submit self-assessment</source>
         <translation>Lähetä itsearvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="55"/>
+        <location filename="../scorecard_panel.py" line="59"/>
         <source>Mark review as done</source>
         <translation>Merkitse arvio valmiiksi</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="59"/>
-        <location filename="../scorecard_panel.py" line="244"/>
+        <location filename="../scorecard_panel.py" line="63"/>
+        <location filename="../scorecard_panel.py" line="258"/>
         <source>Skip self-assessment</source>
         <translation>Ohita itsearvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="135"/>
+        <location filename="../scorecard_panel.py" line="148"/>
         <source>Changed by {0} from {1}: {2}</source>
         <translation>{0} muutti arviota (aiemmin: {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="136"/>
+        <location filename="../scorecard_panel.py" line="149"/>
         <source>a reviewer</source>
         <translation>arvioija</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="142"/>
+        <location filename="../scorecard_panel.py" line="155"/>
         <source>The lead has not scored this. </source>
         <translation>Esihenkilö ei ole arvioinut tätä. </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="145"/>
+        <location filename="../scorecard_panel.py" line="158"/>
         <source>Lead: {0} (differs from yours). </source>
         <translation>Esihenkilö: {0} (eri kuin sinun). </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="145"/>
+        <location filename="../scorecard_panel.py" line="158"/>
         <source>Lead: {0}. </source>
         <translation>Esihenkilö: {0}. </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="158"/>
+        <location filename="../scorecard_panel.py" line="171"/>
         <source>Not scored yet. Scoring runs after transcription.</source>
         <translation>Ei vielä arvioitu. Arviointi tehdään litteroinnin jälkeen.</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="173"/>
+        <location filename="../scorecard_panel.py" line="186"/>
         <source>Automatic verdict probability: {0} %</source>
         <translation>Automaattisen arvion todennäköisyys: {0} %</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="176"/>
+        <location filename="../scorecard_panel.py" line="189"/>
         <source>not scored</source>
         <translation>arvioimatta</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="176"/>
+        <location filename="../scorecard_panel.py" line="189"/>
         <source>met</source>
         <translation>täyttyy</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="176"/>
+        <location filename="../scorecard_panel.py" line="189"/>
         <source>not met</source>
         <translation>ei täyty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="176"/>
+        <location filename="../scorecard_panel.py" line="189"/>
         <source>n/a</source>
         <translation>ei sovellu</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="185"/>
+        <location filename="../scorecard_panel.py" line="199"/>
         <source>Uncertain ({0} %) — please check. </source>
         <translation>Epävarma ({0} %) — tarkista. </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="194"/>
+        <location filename="../scorecard_panel.py" line="208"/>
         <source>Listen from here: {0}</source>
         <translation>Kuuntele tästä: {0}</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="200"/>
+        <location filename="../scorecard_panel.py" line="214"/>
         <source>Comment</source>
         <translation>Kommentti</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="224"/>
+        <location filename="../scorecard_panel.py" line="238"/>
         <source>Dispute…</source>
         <translation>Pyydä oikaisua…</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="225"/>
+        <location filename="../scorecard_panel.py" line="239"/>
         <source>Ask the lead for another verdict on this criterion</source>
         <translation>Pyydä esihenkilöltä tähän kriteeriin toista arviota</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="245"/>
+        <location filename="../scorecard_panel.py" line="259"/>
         <source>Skip your self-assessment of this call? The lead&apos;s review opens to you now, and you cannot self-assess the call afterwards.</source>
         <translation>Ohitetaanko tämän puhelun itsearvio? Esihenkilön arvio avautuu sinulle nyt, etkä voi tehdä itsearviota jälkeenpäin.</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="271"/>
+        <location filename="../scorecard_panel.py" line="285"/>
         <source>&lt;h2&gt;Total: –&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Pisteet: –&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="273"/>
+        <location filename="../scorecard_panel.py" line="287"/>
         <source>passed</source>
         <translation>hyväksytty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="273"/>
+        <location filename="../scorecard_panel.py" line="287"/>
         <source>not passed</source>
         <translation>ei hyväksytty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="275"/>
+        <location filename="../scorecard_panel.py" line="289"/>
         <source>automatic</source>
         <translation>automaattinen</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="275"/>
+        <location filename="../scorecard_panel.py" line="289"/>
         <source>lead review</source>
         <translation>esihenkilön arvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="275"/>
+        <location filename="../scorecard_panel.py" line="289"/>
         <source>self-assessment</source>
         <translation>itsearvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="276"/>
+        <location filename="../scorecard_panel.py" line="290"/>
         <source>calibration</source>
         <translation>kalibrointi</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="277"/>
+        <location filename="../scorecard_panel.py" line="291"/>
         <source>Total</source>
         <translation>Pisteet</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="238"/>
         <location filename="../scorecard_panel.py" line="252"/>
-        <location filename="../scorecard_panel.py" line="307"/>
-        <location filename="../scorecard_panel.py" line="324"/>
+        <location filename="../scorecard_panel.py" line="266"/>
+        <location filename="../scorecard_panel.py" line="321"/>
+        <location filename="../scorecard_panel.py" line="338"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="331"/>
+        <location filename="../scorecard_panel.py" line="345"/>
         <source>Not submitted</source>
         <translation>Ei lähetetty</translation>
     </message>
@@ -1734,7 +1734,7 @@
         <translation>Puhelua ei voitu avata: {0}</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="231"/>
+        <location filename="../calibration_scoring.py" line="232"/>
         <source>You have submitted your scores for this call. The report shows how they compare.</source>
         <translation>Olet lähettänyt arviosi tästä puhelusta. Raportti näyttää, miten arviot vertautuvat.</translation>
     </message>
@@ -2092,7 +2092,7 @@
 <context>
     <name>TimelineStrip</name>
     <message>
-        <location filename="../transcript_panel.py" line="74"/>
+        <location filename="../transcript_panel.py" line="105"/>
         <source>Who talks when — click to listen from there</source>
         <translation>Kuka puhuu milloin — napsauta kuunnellaksesi siitä</translation>
     </message>
@@ -2100,28 +2100,28 @@
 <context>
     <name>TranscriptModel</name>
     <message>
-        <location filename="../transcript_panel.py" line="23"/>
+        <location filename="../transcript_panel.py" line="35"/>
         <source>Time</source>
         <translation>Aika</translation>
     </message>
     <message>
-        <location filename="../transcript_panel.py" line="23"/>
-        <location filename="../transcript_panel.py" line="47"/>
+        <location filename="../transcript_panel.py" line="35"/>
+        <location filename="../transcript_panel.py" line="78"/>
         <source>Speaker</source>
         <translation>Puhuja</translation>
     </message>
     <message>
-        <location filename="../transcript_panel.py" line="24"/>
+        <location filename="../transcript_panel.py" line="36"/>
         <source>Text</source>
         <translation>Teksti</translation>
     </message>
     <message>
-        <location filename="../transcript_panel.py" line="47"/>
+        <location filename="../transcript_panel.py" line="78"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../transcript_panel.py" line="47"/>
+        <location filename="../transcript_panel.py" line="78"/>
         <source>Customer</source>
         <translation>Asiakas</translation>
     </message>
@@ -2129,24 +2129,34 @@
 <context>
     <name>TranscriptPanel</name>
     <message>
-        <location filename="../transcript_panel.py" line="138"/>
-        <location filename="../transcript_panel.py" line="165"/>
+        <location filename="../transcript_panel.py" line="161"/>
+        <source>Show personal data</source>
+        <translation>Näytä henkilötiedot</translation>
+    </message>
+    <message>
+        <location filename="../transcript_panel.py" line="162"/>
+        <source>Identity codes, card and phone numbers and e-mail addresses are hidden. Show them in this view only; nothing is saved.</source>
+        <translation>Henkilötunnukset, kortti- ja puhelinnumerot sekä sähköpostiosoitteet on piilotettu. Näytä ne vain tässä näkymässä; valintaa ei tallenneta.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_panel.py" line="185"/>
+        <location filename="../transcript_panel.py" line="212"/>
         <source>Play</source>
         <translation>Toista</translation>
     </message>
     <message>
-        <location filename="../transcript_panel.py" line="140"/>
+        <location filename="../transcript_panel.py" line="187"/>
         <source>−5 s</source>
         <translation>−5 s</translation>
     </message>
     <message>
-        <location filename="../transcript_panel.py" line="140"/>
+        <location filename="../transcript_panel.py" line="187"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../transcript_panel.py" line="168"/>
-        <location filename="../transcript_panel.py" line="189"/>
+        <location filename="../transcript_panel.py" line="215"/>
+        <location filename="../transcript_panel.py" line="236"/>
         <source>Pause</source>
         <translation>Tauko</translation>
     </message>
