@@ -177,7 +177,7 @@ def test_the_dialog_shows_a_refusal_in_one_line(qtbot, ctx, calls):  # noqa: F81
     add_person(ctx.engine, "Tiina Lead", "agent", None, "Ada Admin")  # demoted meanwhile: the service refuses
     dlg.start()
     assert dlg.session is None and not dlg.error.isHidden()
-    assert "Tiina Lead is an agent" in dlg.error.text() and "\n" not in dlg.error.text()
+    assert "(Tiina Lead: agent)" in dlg.error.text() and "\n" not in dlg.error.text()
 
 
 def test_agents_have_no_calibration_page(qtbot, ctx, calls):  # noqa: F811

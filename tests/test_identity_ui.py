@@ -90,6 +90,28 @@ def test_people_dialog_adds_people_for_admins_only(qtbot, ws_env):
     dlg.name.setText("Mallory")
     dlg.role.setCurrentIndex(dlg.role.findData("admin"))
     dlg.add()
-    assert "Priya Shah is an agent; only admins can add people" in dlg.error.text()
+    assert dlg.error.text() == "Only admins can add people (Priya Shah: agent)."
     assert len(list_people(ctx.engine)) == 2
     ctx.engine.dispose()
+
+
+def test_the_services_refusals_read_in_finnish(qtbot):
+    """A Finnish user meets the access rules in Finnish; an unknown message is shown as it is."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from coach_app.ui.app import I18N_DIR
+    from coach_app.ui.error_texts import error_text
+
+    assert error_text("Kelly is an agent; only admins can add people") == "Only admins can add people (Kelly: agent)."
+    translator = QTranslator()
+    assert translator.load("coach_fi", str(I18N_DIR))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert error_text("Kelly is an agent; only admins can add people") == \
+            "Vain ylläpitäjät voivat lisätä henkilöitä (Kelly: asiakaspalvelija)."
+        assert error_text("no interaction with id 7") == "Puhelua 7 ei ole."
+        assert error_text("this database login is Kelly's; it cannot act as Tiina") == \
+            "Tämä tietokantatunnus on käyttäjän Kelly; sillä ei voi toimia käyttäjänä Tiina."
+        assert error_text("something new went wrong") == "something new went wrong"
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -199,7 +199,7 @@ def test_change_date_from_the_review(qtbot, ctx, four_weeks, monkeypatch):
     _accept_with(monkeypatch, CallDateDialog, lambda dlg: dlg.edit.setDateTime(to_qt(datetime(2026, 9, 1).astimezone())))
     window.review.date_button.click()
     # the call is Priya's: to another agent it does not exist (the services' rule, whatever the app was told)
-    assert warnings == ["no interaction with id 1"]
+    assert warnings == ["There is no call 1."]
     with Session(ctx.engine) as s:
         assert s.get(Interaction, 1).occurred_at == new
     # agents are not offered the button

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from coach_app.errors import CoachError
 from coach_app.ui.workers import run_task
+from coach_app.ui.error_texts import error_text
 
 REVIEWER_ROLES = ("team_lead", "trainer", "admin")
 
@@ -119,6 +120,6 @@ class NewSessionDialog(QDialog):
             title = self.title.text().strip() or self.tr("Calibration of {0} calls").format(len(calls))
             self.session = start_calibration(self.ctx.engine, calls, reviewers, self.ctx.user_name, title)
         except CoachError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return
         self.accept()

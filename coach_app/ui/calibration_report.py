@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from coach_app.errors import CoachError
 from coach_app.ui.labels import verdict_text
+from coach_app.ui.error_texts import error_text
 
 #: the UI language's code, as its translation says ("fi" in the Finnish one)
 _UI_LANGUAGE = QT_TRANSLATE_NOOP("UiLanguage", "en")
@@ -233,7 +234,7 @@ class ReportPanel(QWidget):
             record_verdict(self.ctx.engine, self.report["id"], d["interaction"], d["criterion"],
                            self.agreed.currentData(), self.ctx.user_name, self.note.text())
         except CoachError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
             return
         self.note.clear()

@@ -14,6 +14,7 @@ from coach_app.errors import CoachError
 from coach_app.ui.calibration_report import call_label, criterion_title
 from coach_app.ui.labels import verdict_text
 from coach_app.ui.workers import run_task
+from coach_app.ui.error_texts import error_text
 
 CHOICES = [None, "met", "not_met", "na"]
 
@@ -110,7 +111,7 @@ class BlindScorecard(QWidget):
                    changes=[Change(c.id, status=self.draft[c.id]) for c in self.criteria], submit=True,
                    session_id=self.session_id)
         except (CoachError, KeyError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
             return
         self.submitted.emit(self.interaction_id)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, 
 
 from coach_app.errors import CoachError
 from coach_app.services.interactions import EARLIEST, FUTURE_SLACK
+from coach_app.ui.error_texts import error_text
 
 
 def to_qt(when: datetime) -> QDateTime:
@@ -81,7 +82,7 @@ class ChangeDateButton(QPushButton):
         try:
             inter, before = set_occurred_at(self.view.ctx.engine, self.interaction.id, when, self.view.ctx.user_name)
         except CoachError as exc:
-            QMessageBox.warning(self, self.tr("Date not changed"), str(exc))
+            QMessageBox.warning(self, self.tr("Date not changed"), error_text(exc))
             return False
         if before != inter.occurred_at:
             self.view.changed.emit()

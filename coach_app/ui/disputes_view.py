@@ -15,6 +15,7 @@ from coach_app.errors import CoachError
 from coach_app.ui import dispute_dialog
 from coach_app.ui.labels import dispute_text, title_text, verdict_text
 from coach_app.ui.workers import NewestRead
+from coach_app.ui.error_texts import error_text
 
 #: the Show filter's choices, in its order
 SHOW = ("all", "open", "answered")
@@ -175,7 +176,7 @@ class DisputesView(QWidget):
         try:
             resolve_dispute(self.ctx.engine, d.id, self.ctx.user_name, accept, reply)
         except CoachError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return
         self.changed.emit()
         self.refresh()

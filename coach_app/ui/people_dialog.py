@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from coach_app.errors import CoachError
 from coach_app.ui.identity_dialog import RoleCombo, role_text
+from coach_app.ui.error_texts import error_text
 
 
 class PeopleDialog(QDialog):
@@ -78,7 +79,7 @@ class PeopleDialog(QDialog):
             add_person(self.ctx.engine, self.name.text(), self.role.currentData(), self.team.text().strip() or None,
                        self.ctx.user_name)
         except CoachError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.error.clear()
         self.name.clear()

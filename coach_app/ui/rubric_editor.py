@@ -19,6 +19,7 @@ from coach_app.errors import CoachError
 from coach_app.services.rubrics import list_rubric_versions, resolve_rubric, store_rubric
 from coach_app.ui.labels import verdict_text
 from coach_app.ui.workers import run_task
+from coach_app.ui.error_texts import error_text
 
 LANGS = ("en", "fi")
 
@@ -299,7 +300,7 @@ class RubricEditor(QWidget):
                                                                                     width=120), "rubric editor",
                                                    by=self.ctx.user_name or None)
         except CoachError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return
         self.refresh()
         self.versions.setCurrentIndex(max(0, self.versions.findData(version.id)))

@@ -27,6 +27,7 @@ from coach_app.services.reviews import Change, review, start_review, submit_revi
 from coach_app.ui import dispute_dialog, reason_dialog
 from coach_app.ui.dispute_dialog import dispute_note
 from coach_app.ui.labels import ui_language, verdict_text
+from coach_app.ui.error_texts import error_text
 
 STATUSES = [None, "met", "not_met", "na"]
 
@@ -249,7 +250,7 @@ class ScorecardPanel(QWidget):
         try:
             open_dispute(self.ctx.engine, self.interaction.id, self.user, cid, asked[0], asked[1])
         except CoachError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return
         self._reload_soon()
         self.changed.emit()
@@ -263,7 +264,7 @@ class ScorecardPanel(QWidget):
         try:
             review(self.ctx.engine, self.interaction.id, self.user, "self", skip=True)
         except CoachError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return
         self.reload()
         self.changed.emit()
@@ -318,7 +319,7 @@ class ScorecardPanel(QWidget):
                 self.evaluation = review(self.ctx.engine, self.interaction.id, self.user, self.review_kind,
                                          [Change(cid, status=status)], reason=reason)
         except CoachError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
         self._reload_soon()
         self.changed.emit()
 
@@ -335,14 +336,14 @@ class ScorecardPanel(QWidget):
             self.evaluation = review(self.ctx.engine, self.interaction.id, self.user, self.review_kind,
                                      [Change(cid, comment=text)])
         except CoachError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
         self._reload_soon()
 
     def submit(self) -> None:
         try:
             submit_review(self.ctx.engine, self._my_review().id, self.user)
         except CoachError as exc:
-            QMessageBox.warning(self, self.tr("Not submitted"), str(exc))
+            QMessageBox.warning(self, self.tr("Not submitted"), error_text(exc))
             return
         self.reload()
         self.changed.emit()

@@ -4,23 +4,23 @@
 <context>
     <name>BlindScorecard</name>
     <message>
-        <location filename="../calibration_scoring.py" line="47"/>
+        <location filename="../calibration_scoring.py" line="48"/>
         <source>Score the call yourself: the automatic verdicts and the other reviewers&apos; stay hidden until you have submitted.</source>
         <extracomment>choices made so far, kept by the page while the reviewer looks at other calls</extracomment>
         <translation>Arvioi puhelu itse: automaattiset tulokset ja muiden arvioijien arviot pysyvät piilossa, kunnes olet lähettänyt omasi.</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="65"/>
+        <location filename="../calibration_scoring.py" line="66"/>
         <source>choose…</source>
         <translation>valitse…</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="96"/>
+        <location filename="../calibration_scoring.py" line="97"/>
         <source>Submit my scores</source>
         <translation>Lähetä arvioni</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="97"/>
+        <location filename="../calibration_scoring.py" line="98"/>
         <source>Submit my scores ({0} still open)</source>
         <translation>Lähetä arvioni ({0} vielä avoinna)</translation>
     </message>
@@ -28,7 +28,7 @@
 <context>
     <name>CalibrationReport</name>
     <message>
-        <location filename="../calibration_report.py" line="35"/>
+        <location filename="../calibration_report.py" line="36"/>
         <source>{0}%</source>
         <translation>{0} %</translation>
     </message>
@@ -131,17 +131,17 @@
 <context>
     <name>CallDateDialog</name>
     <message>
-        <location filename="../date_dialog.py" line="33"/>
+        <location filename="../date_dialog.py" line="34"/>
         <source>yyyy-MM-dd HH:mm</source>
         <translation>d.M.yyyy HH.mm</translation>
     </message>
     <message>
-        <location filename="../date_dialog.py" line="43"/>
+        <location filename="../date_dialog.py" line="44"/>
         <source>Date of the call</source>
         <translation>Puhelun päivämäärä</translation>
     </message>
     <message>
-        <location filename="../date_dialog.py" line="45"/>
+        <location filename="../date_dialog.py" line="46"/>
         <source>When did this call happen? Trends and period reports count it on this date.</source>
         <translation>Milloin puhelu käytiin? Kehitystrendit ja jaksoraportit laskevat sen tälle päivälle.</translation>
     </message>
@@ -172,17 +172,17 @@
 <context>
     <name>ChangeDateButton</name>
     <message>
-        <location filename="../date_dialog.py" line="66"/>
+        <location filename="../date_dialog.py" line="67"/>
         <source>Change date…</source>
         <translation>Muuta päivämäärää…</translation>
     </message>
     <message>
-        <location filename="../date_dialog.py" line="67"/>
+        <location filename="../date_dialog.py" line="68"/>
         <source>Correct when this call happened (the import took the file&apos;s time)</source>
         <translation>Korjaa puhelun ajankohta (tuonti käytti tiedoston aikaa)</translation>
     </message>
     <message>
-        <location filename="../date_dialog.py" line="84"/>
+        <location filename="../date_dialog.py" line="85"/>
         <source>Date not changed</source>
         <translation>Päivämäärää ei muutettu</translation>
     </message>
@@ -299,113 +299,113 @@
 <context>
     <name>DisputesView</name>
     <message>
-        <location filename="../disputes_view.py" line="49"/>
+        <location filename="../disputes_view.py" line="50"/>
         <source>&lt;b&gt;Disputes&lt;/b&gt;</source>
         <extracomment>the Show filter&apos;s choices, in its order a dispute was answered (the library&apos;s badges change)</extracomment>
         <translation>&lt;b&gt;Oikaisupyynnöt&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="51"/>
+        <location filename="../disputes_view.py" line="52"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="53"/>
+        <location filename="../disputes_view.py" line="54"/>
         <source>open, then answered</source>
         <translation>avoimet, sitten vastatut</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="53"/>
+        <location filename="../disputes_view.py" line="54"/>
         <source>open only</source>
         <translation>vain avoimet</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="53"/>
+        <location filename="../disputes_view.py" line="54"/>
         <source>answered only</source>
         <translation>vain vastatut</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="57"/>
+        <location filename="../disputes_view.py" line="58"/>
         <source>Accept…</source>
         <translation>Hyväksy…</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="58"/>
+        <location filename="../disputes_view.py" line="59"/>
         <source>Reject…</source>
         <translation>Hylkää…</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="59"/>
+        <location filename="../disputes_view.py" line="60"/>
         <source>Open call</source>
         <translation>Avaa puhelu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="70"/>
+        <location filename="../disputes_view.py" line="71"/>
         <source>Call</source>
         <translation>Puhelu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="70"/>
+        <location filename="../disputes_view.py" line="71"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="70"/>
+        <location filename="../disputes_view.py" line="71"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="70"/>
+        <location filename="../disputes_view.py" line="71"/>
         <source>Lead&apos;s verdict → asked for</source>
         <translation>Esihenkilön arvio → pyydetty</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="71"/>
+        <location filename="../disputes_view.py" line="72"/>
         <source>Agent&apos;s reason</source>
         <translation>Asiakaspalvelijan perustelu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="71"/>
+        <location filename="../disputes_view.py" line="72"/>
         <source>Opened</source>
         <translation>Jätetty</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="71"/>
+        <location filename="../disputes_view.py" line="72"/>
         <source>Outcome</source>
         <translation>Ratkaisu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="98"/>
+        <location filename="../disputes_view.py" line="99"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="104"/>
+        <location filename="../disputes_view.py" line="105"/>
         <source>Could not read the disputes: {0}</source>
         <translation>Oikaisupyyntöjä ei voitu lukea: {0}</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="124"/>
+        <location filename="../disputes_view.py" line="125"/>
         <source>open</source>
         <translation>avoin</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="124"/>
+        <location filename="../disputes_view.py" line="125"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="142"/>
+        <location filename="../disputes_view.py" line="143"/>
         <source>No disputes.</source>
         <translation>Ei oikaisupyyntöjä.</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="143"/>
+        <location filename="../disputes_view.py" line="144"/>
         <source>{0} open, {1} answered.</source>
         <translation>{0} avoinna, {1} vastattu.</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="178"/>
+        <location filename="../disputes_view.py" line="179"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
@@ -851,68 +851,68 @@
 <context>
     <name>NewSessionDialog</name>
     <message>
-        <location filename="../calibration_dialog.py" line="36"/>
+        <location filename="../calibration_dialog.py" line="37"/>
         <source>New calibration session</source>
         <extracomment>the calls and people are listed (tests wait for it)</extracomment>
         <translation>Uusi kalibrointi</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="41"/>
+        <location filename="../calibration_dialog.py" line="42"/>
         <source>e.g. November calibration, billing calls</source>
         <translation>esim. marraskuun kalibrointi, laskutuspuhelut</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="43"/>
+        <location filename="../calibration_dialog.py" line="44"/>
         <source>Title</source>
         <translation>Otsikko</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="45"/>
+        <location filename="../calibration_dialog.py" line="46"/>
         <source>&lt;b&gt;Calls&lt;/b&gt; (scored calls you can see; Ctrl or Shift to pick several)</source>
         <translation>&lt;b&gt;Puhelut&lt;/b&gt; (pisteytetyt puhelut, jotka näet; useita Ctrl- tai Vaihto-näppäimellä)</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="52"/>
+        <location filename="../calibration_dialog.py" line="53"/>
         <source>&lt;b&gt;Reviewers&lt;/b&gt; (at least two)</source>
         <translation>&lt;b&gt;Arvioijat&lt;/b&gt; (vähintään kaksi)</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="61"/>
+        <location filename="../calibration_dialog.py" line="62"/>
         <source>Start session</source>
         <translation>Aloita kalibrointi</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="66"/>
+        <location filename="../calibration_dialog.py" line="67"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="71"/>
+        <location filename="../calibration_dialog.py" line="72"/>
         <source>Could not read the calls: {0}</source>
         <translation>Puheluita ei voitu lukea: {0}</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="80"/>
+        <location filename="../calibration_dialog.py" line="81"/>
         <source>no agent</source>
         <translation>ei asiakaspalvelijaa</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="85"/>
+        <location filename="../calibration_dialog.py" line="86"/>
         <source>There are no scored calls you can see yet.</source>
         <translation>Näkyvissäsi ei vielä ole pisteytettyjä puheluita.</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="111"/>
+        <location filename="../calibration_dialog.py" line="112"/>
         <source>Pick at least one call.</source>
         <translation>Valitse vähintään yksi puhelu.</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="115"/>
+        <location filename="../calibration_dialog.py" line="116"/>
         <source>Pick at least two reviewers.</source>
         <translation>Valitse vähintään kaksi arvioijaa.</translation>
     </message>
     <message>
-        <location filename="../calibration_dialog.py" line="119"/>
+        <location filename="../calibration_dialog.py" line="120"/>
         <source>Calibration of {0} calls</source>
         <translation>Kalibrointi, {0} puhelua</translation>
     </message>
@@ -920,35 +920,35 @@
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../people_dialog.py" line="18"/>
+        <location filename="../people_dialog.py" line="19"/>
         <source>People</source>
         <translation>Henkilöt</translation>
     </message>
     <message>
-        <location filename="../people_dialog.py" line="22"/>
-        <location filename="../people_dialog.py" line="34"/>
+        <location filename="../people_dialog.py" line="23"/>
+        <location filename="../people_dialog.py" line="35"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../people_dialog.py" line="22"/>
-        <location filename="../people_dialog.py" line="35"/>
+        <location filename="../people_dialog.py" line="23"/>
+        <location filename="../people_dialog.py" line="36"/>
         <source>Role</source>
         <translation>Rooli</translation>
     </message>
     <message>
-        <location filename="../people_dialog.py" line="22"/>
-        <location filename="../people_dialog.py" line="36"/>
+        <location filename="../people_dialog.py" line="23"/>
+        <location filename="../people_dialog.py" line="37"/>
         <source>Team</source>
         <translation>Tiimi</translation>
     </message>
     <message>
-        <location filename="../people_dialog.py" line="33"/>
+        <location filename="../people_dialog.py" line="34"/>
         <source>e.g. Helsinki evening shift (optional)</source>
         <translation>esim. Helsingin iltavuoro (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../people_dialog.py" line="43"/>
+        <location filename="../people_dialog.py" line="44"/>
         <source>Add or update person</source>
         <translation>Lisää tai päivitä henkilö</translation>
     </message>
@@ -1113,98 +1113,98 @@
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../calibration_report.py" line="85"/>
-        <location filename="../calibration_report.py" line="155"/>
+        <location filename="../calibration_report.py" line="86"/>
+        <location filename="../calibration_report.py" line="156"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="85"/>
+        <location filename="../calibration_report.py" line="86"/>
         <source>Agreement</source>
         <translation>Yhtäpitävyys</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="85"/>
+        <location filename="../calibration_report.py" line="86"/>
         <source>Kappa</source>
         <translation>Kappa</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="86"/>
+        <location filename="../calibration_report.py" line="87"/>
         <source>Calls</source>
         <translation>Puheluita</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="101"/>
+        <location filename="../calibration_report.py" line="102"/>
         <source>&lt;b&gt;Agreement per criterion&lt;/b&gt;</source>
         <translation>&lt;b&gt;Yhtäpitävyys kriteereittäin&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="103"/>
+        <location filename="../calibration_report.py" line="104"/>
         <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt;</source>
         <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="107"/>
+        <location filename="../calibration_report.py" line="108"/>
         <source>Agreed verdict:</source>
         <translation>Sovittu tulos:</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="112"/>
+        <location filename="../calibration_report.py" line="113"/>
         <source>Note (optional)</source>
         <translation>Huomautus (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="113"/>
+        <location filename="../calibration_report.py" line="114"/>
         <source>Record agreed verdict</source>
         <translation>Tallenna sovittu tulos</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="131"/>
+        <location filename="../calibration_report.py" line="132"/>
         <source>Choose a session to see its report.</source>
         <translation>Valitse kalibrointi nähdäksesi sen raportin.</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="155"/>
+        <location filename="../calibration_report.py" line="156"/>
         <source>Call</source>
         <translation>Puhelu</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="155"/>
+        <location filename="../calibration_report.py" line="156"/>
         <source>Agreed</source>
         <translation>Sovittu</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="182"/>
+        <location filename="../calibration_report.py" line="183"/>
         <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="183"/>
+        <location filename="../calibration_report.py" line="184"/>
         <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt;: nowhere</source>
         <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt;: ei missään</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="198"/>
+        <location filename="../calibration_report.py" line="199"/>
         <source>owner {0}</source>
         <translation>vetäjä {0}</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="199"/>
+        <location filename="../calibration_report.py" line="200"/>
         <source>{0} of {1} reviews submitted</source>
         <translation>{0}/{1} arviota lähetetty</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="202"/>
+        <location filename="../calibration_report.py" line="203"/>
         <source>No call has been scored by two reviewers yet.</source>
         <translation>Yhtäkään puhelua eivät ole vielä arvioineet kaksi arvioijaa.</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="203"/>
+        <location filename="../calibration_report.py" line="204"/>
         <source>Agreement {0} · kappa {1}</source>
         <translation>Yhtäpitävyys {0} · kappa {1}</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="207"/>
+        <location filename="../calibration_report.py" line="208"/>
         <source>(so far: not every review is in)</source>
         <translation>(toistaiseksi: kaikki arviot eivät ole vielä tulleet)</translation>
     </message>
@@ -1330,167 +1330,167 @@
 <context>
     <name>RubricEditor</name>
     <message>
-        <location filename="../rubric_editor.py" line="41"/>
+        <location filename="../rubric_editor.py" line="42"/>
         <source>New from default</source>
         <translation>Uusi oletusmallista</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="43"/>
+        <location filename="../rubric_editor.py" line="44"/>
         <source>Import YAML…</source>
         <translation>Tuo YAML…</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="43"/>
+        <location filename="../rubric_editor.py" line="44"/>
         <source>Export YAML…</source>
         <translation>Vie YAML…</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="46"/>
+        <location filename="../rubric_editor.py" line="47"/>
         <source>Save as new version</source>
         <translation>Tallenna uutena versiona</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="48"/>
+        <location filename="../rubric_editor.py" line="49"/>
         <source>Template</source>
         <translation>Malli</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="61"/>
+        <location filename="../rubric_editor.py" line="62"/>
         <source>Add criterion…</source>
         <translation>Lisää kriteeri…</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="61"/>
+        <location filename="../rubric_editor.py" line="62"/>
         <source>Remove criterion</source>
         <translation>Poista kriteeri</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="75"/>
+        <location filename="../rubric_editor.py" line="76"/>
         <source>Only trainers save rubric versions; you can try a draft here.</source>
         <translation>Vain kouluttajat tallentavat arviointimallien versioita; luonnosta voit kokeilla tässä.</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="82"/>
+        <location filename="../rubric_editor.py" line="83"/>
         <source>Id</source>
         <translation>Tunniste</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="88"/>
+        <location filename="../rubric_editor.py" line="89"/>
         <source>Title</source>
         <translation>Otsikko</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="88"/>
+        <location filename="../rubric_editor.py" line="89"/>
         <source>Description</source>
         <translation>Kuvaus</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="89"/>
+        <location filename="../rubric_editor.py" line="90"/>
         <source>Not applicable when</source>
         <translation>Ei sovellu, kun</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="94"/>
+        <location filename="../rubric_editor.py" line="95"/>
         <source>Met if any of (one pattern a line)</source>
         <translation>Täyttyy, jos jokin näistä (yksi kuvio riville)</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="95"/>
+        <location filename="../rubric_editor.py" line="96"/>
         <source>Not met if any of</source>
         <translation>Ei täyty, jos jokin näistä</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="96"/>
+        <location filename="../rubric_editor.py" line="97"/>
         <source>Example utterances that meet it (one a line)</source>
         <translation>Esimerkkirepliikit, jotka täyttävät sen (yksi riville)</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="97"/>
+        <location filename="../rubric_editor.py" line="98"/>
         <source>Example utterances that do not</source>
         <translation>Esimerkkirepliikit, jotka eivät täytä sitä</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="98"/>
+        <location filename="../rubric_editor.py" line="99"/>
         <source>Coaching tips</source>
         <translation>Valmennusvinkit</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="109"/>
+        <location filename="../rubric_editor.py" line="110"/>
         <source>Critical: not met fails the whole evaluation</source>
         <translation>Kriittinen: jos ei täyty, koko arviointi hylätään</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="111"/>
+        <location filename="../rubric_editor.py" line="112"/>
         <source>Weight</source>
         <translation>Paino</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="121"/>
+        <location filename="../rubric_editor.py" line="122"/>
         <source>Try it</source>
         <translation>Kokeile</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="123"/>
+        <location filename="../rubric_editor.py" line="124"/>
         <source>Transcript</source>
         <translation>Litterointi</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="128"/>
+        <location filename="../rubric_editor.py" line="129"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="128"/>
+        <location filename="../rubric_editor.py" line="129"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="128"/>
+        <location filename="../rubric_editor.py" line="129"/>
         <source>Matched utterance</source>
         <translation>Osuva repliikki</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="226"/>
+        <location filename="../rubric_editor.py" line="227"/>
         <source>Valid: {0} criteria</source>
         <translation>Kelvollinen: {0} kriteeriä</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="235"/>
+        <location filename="../rubric_editor.py" line="236"/>
         <source>Add criterion</source>
         <translation>Lisää kriteeri</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="235"/>
+        <location filename="../rubric_editor.py" line="236"/>
         <source>Id (lower case, e.g. upsell_offer):</source>
         <translation>Tunniste (pienin kirjaimin, esim. lisamyynti):</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="302"/>
+        <location filename="../rubric_editor.py" line="303"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="306"/>
+        <location filename="../rubric_editor.py" line="307"/>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="306"/>
+        <location filename="../rubric_editor.py" line="307"/>
         <source>Saved {0} v{1} as a new version.</source>
         <translation>{0} v{1} tallennettiin uutena versiona.</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="309"/>
+        <location filename="../rubric_editor.py" line="310"/>
         <source>Import rubric</source>
         <translation>Tuo arviointimalli</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="316"/>
+        <location filename="../rubric_editor.py" line="317"/>
         <source>Not imported</source>
         <translation>Ei tuotu</translation>
     </message>
     <message>
-        <location filename="../rubric_editor.py" line="321"/>
+        <location filename="../rubric_editor.py" line="322"/>
         <source>Export rubric</source>
         <translation>Vie arviointimalli</translation>
     </message>
@@ -1541,156 +1541,156 @@
 <context>
     <name>ScorecardPanel</name>
     <message>
-        <location filename="../scorecard_panel.py" line="58"/>
+        <location filename="../scorecard_panel.py" line="59"/>
         <source>Submit self-assessment</source>
         <translation>Lähetä itsearvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="59"/>
+        <location filename="../scorecard_panel.py" line="60"/>
         <source>Mark review as done</source>
         <translation>Merkitse arvio valmiiksi</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="63"/>
-        <location filename="../scorecard_panel.py" line="258"/>
+        <location filename="../scorecard_panel.py" line="64"/>
+        <location filename="../scorecard_panel.py" line="259"/>
         <source>Skip self-assessment</source>
         <translation>Ohita itsearvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="148"/>
+        <location filename="../scorecard_panel.py" line="149"/>
         <source>Changed by {0} from {1}: {2}</source>
         <translation>{0} muutti arviota (aiemmin: {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="149"/>
+        <location filename="../scorecard_panel.py" line="150"/>
         <source>a reviewer</source>
         <translation>arvioija</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="155"/>
+        <location filename="../scorecard_panel.py" line="156"/>
         <source>The lead has not scored this. </source>
         <translation>Esihenkilö ei ole arvioinut tätä. </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="158"/>
+        <location filename="../scorecard_panel.py" line="159"/>
         <source>Lead: {0} (differs from yours). </source>
         <translation>Esihenkilö: {0} (eri kuin sinun). </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="158"/>
+        <location filename="../scorecard_panel.py" line="159"/>
         <source>Lead: {0}. </source>
         <translation>Esihenkilö: {0}. </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="171"/>
+        <location filename="../scorecard_panel.py" line="172"/>
         <source>Not scored yet. Scoring runs after transcription.</source>
         <translation>Ei vielä arvioitu. Arviointi tehdään litteroinnin jälkeen.</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="186"/>
+        <location filename="../scorecard_panel.py" line="187"/>
         <source>Automatic verdict probability: {0} %</source>
         <translation>Automaattisen arvion todennäköisyys: {0} %</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="189"/>
+        <location filename="../scorecard_panel.py" line="190"/>
         <source>not scored</source>
         <translation>arvioimatta</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="189"/>
+        <location filename="../scorecard_panel.py" line="190"/>
         <source>met</source>
         <translation>täyttyy</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="189"/>
+        <location filename="../scorecard_panel.py" line="190"/>
         <source>not met</source>
         <translation>ei täyty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="189"/>
+        <location filename="../scorecard_panel.py" line="190"/>
         <source>n/a</source>
         <translation>ei sovellu</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="199"/>
+        <location filename="../scorecard_panel.py" line="200"/>
         <source>Uncertain ({0} %) — please check. </source>
         <translation>Epävarma ({0} %) — tarkista. </translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="208"/>
+        <location filename="../scorecard_panel.py" line="209"/>
         <source>Listen from here: {0}</source>
         <translation>Kuuntele tästä: {0}</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="214"/>
+        <location filename="../scorecard_panel.py" line="215"/>
         <source>Comment</source>
         <translation>Kommentti</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="238"/>
+        <location filename="../scorecard_panel.py" line="239"/>
         <source>Dispute…</source>
         <translation>Pyydä oikaisua…</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="239"/>
+        <location filename="../scorecard_panel.py" line="240"/>
         <source>Ask the lead for another verdict on this criterion</source>
         <translation>Pyydä esihenkilöltä tähän kriteeriin toista arviota</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="259"/>
+        <location filename="../scorecard_panel.py" line="260"/>
         <source>Skip your self-assessment of this call? The lead&apos;s review opens to you now, and you cannot self-assess the call afterwards.</source>
         <translation>Ohitetaanko tämän puhelun itsearvio? Esihenkilön arvio avautuu sinulle nyt, etkä voi tehdä itsearviota jälkeenpäin.</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="285"/>
+        <location filename="../scorecard_panel.py" line="286"/>
         <source>&lt;h2&gt;Total: –&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Pisteet: –&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="287"/>
+        <location filename="../scorecard_panel.py" line="288"/>
         <source>passed</source>
         <translation>hyväksytty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="287"/>
+        <location filename="../scorecard_panel.py" line="288"/>
         <source>not passed</source>
         <translation>ei hyväksytty</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="289"/>
+        <location filename="../scorecard_panel.py" line="290"/>
         <source>automatic</source>
         <translation>automaattinen</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="289"/>
+        <location filename="../scorecard_panel.py" line="290"/>
         <source>lead review</source>
         <translation>esihenkilön arvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="289"/>
+        <location filename="../scorecard_panel.py" line="290"/>
         <source>self-assessment</source>
         <translation>itsearvio</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="290"/>
+        <location filename="../scorecard_panel.py" line="291"/>
         <source>calibration</source>
         <translation>kalibrointi</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="291"/>
+        <location filename="../scorecard_panel.py" line="292"/>
         <source>Total</source>
         <translation>Pisteet</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="252"/>
-        <location filename="../scorecard_panel.py" line="266"/>
-        <location filename="../scorecard_panel.py" line="321"/>
-        <location filename="../scorecard_panel.py" line="338"/>
+        <location filename="../scorecard_panel.py" line="253"/>
+        <location filename="../scorecard_panel.py" line="267"/>
+        <location filename="../scorecard_panel.py" line="322"/>
+        <location filename="../scorecard_panel.py" line="339"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../scorecard_panel.py" line="345"/>
+        <location filename="../scorecard_panel.py" line="346"/>
         <source>Not submitted</source>
         <translation>Ei lähetetty</translation>
     </message>
@@ -1698,45 +1698,109 @@
 <context>
     <name>ScoringPage</name>
     <message>
-        <location filename="../calibration_scoring.py" line="168"/>
+        <location filename="../calibration_scoring.py" line="169"/>
         <source>Choose a session to score its calls.</source>
         <extracomment>a call&apos;s transcript and scorecard are shown (tests wait for it)</extracomment>
         <translation>Valitse kalibrointi arvioidaksesi sen puhelut.</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="170"/>
+        <location filename="../calibration_scoring.py" line="171"/>
         <source>You are not one of this session&apos;s reviewers.</source>
         <translation>Et ole tämän kalibroinnin arvioija.</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="173"/>
+        <location filename="../calibration_scoring.py" line="174"/>
         <source>Your calls to score: {0} of {1}</source>
         <translation>Arvioimatta: {0}/{1} puhelua</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="174"/>
+        <location filename="../calibration_scoring.py" line="175"/>
         <source>You have scored every call of this session. Thank you!</source>
         <translation>Olet arvioinut kaikki tämän kalibroinnin puhelut. Kiitos!</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="177"/>
+        <location filename="../calibration_scoring.py" line="178"/>
         <source>✓ submitted</source>
         <translation>✓ lähetetty</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="177"/>
+        <location filename="../calibration_scoring.py" line="178"/>
         <source>to score</source>
         <translation>arvioimatta</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="216"/>
+        <location filename="../calibration_scoring.py" line="217"/>
         <source>Could not open the call: {0}</source>
         <translation>Puhelua ei voitu avata: {0}</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="232"/>
+        <location filename="../calibration_scoring.py" line="233"/>
         <source>You have submitted your scores for this call. The report shows how they compare.</source>
         <translation>Olet lähettänyt arviosi tästä puhelusta. Raportti näyttää, miten arviot vertautuvat.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceErrors</name>
+    <message>
+        <location filename="../error_texts.py" line="16"/>
+        <source>Only admins can add people (%1: %2).</source>
+        <extracomment>what the role rule was about (services.access.require_role&apos;s ``doing``) → the whole sentence</extracomment>
+        <translation>Vain ylläpitäjät voivat lisätä henkilöitä (%1: %2).</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="17"/>
+        <source>Only team leads and admins can review calls (%1: %2).</source>
+        <translation>Vain esihenkilöt ja ylläpitäjät voivat arvioida puheluita (%1: %2).</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="18"/>
+        <source>Only trainers and admins can save rubric versions (%1: %2).</source>
+        <translation>Vain kouluttajat ja ylläpitäjät voivat tallentaa arviointimallin versioita (%1: %2).</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="20"/>
+        <source>Only team leads and admins can assign reviews (%1: %2).</source>
+        <translation>Vain esihenkilöt ja ylläpitäjät voivat jakaa arviointeja (%1: %2).</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="21"/>
+        <source>Only team leads and admins can be assigned reviews (%1: %2).</source>
+        <translation>Arviointeja voi jakaa vain esihenkilöille ja ylläpitäjille (%1: %2).</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="23"/>
+        <source>Only team leads, trainers and admins can run calibration sessions (%1: %2).</source>
+        <translation>Vain esihenkilöt, kouluttajat ja ylläpitäjät voivat vetää kalibrointeja (%1: %2).</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="25"/>
+        <source>Only team leads, trainers and admins can review in calibration sessions (%1: %2).</source>
+        <translation>Vain esihenkilöt, kouluttajat ja ylläpitäjät voivat arvioida kalibroinneissa (%1: %2).</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="30"/>
+        <source>%1 is not a person of this workspace; an admin adds people (File ▸ People…).</source>
+        <translation>%1 ei ole tämän työtilan henkilö; ylläpitäjä lisää ihmiset (Tiedosto ▸ Henkilöt…).</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="33"/>
+        <source>There is no call %1.</source>
+        <translation>Puhelua %1 ei ole.</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="35"/>
+        <source>Submit or skip your self-assessment of call %1 first; the lead&apos;s review opens to you then.</source>
+        <translation>Lähetä tai ohita puhelun %1 itsearvio ensin; esihenkilön arvio avautuu sinulle sen jälkeen.</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="38"/>
+        <source>This database login is %1&apos;s; it cannot act as %2.</source>
+        <translation>Tämä tietokantatunnus on käyttäjän %1; sillä ei voi toimia käyttäjänä %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="40"/>
+        <source>Call %1 is not a call of %2&apos;s team.</source>
+        <translation>Puhelu %1 ei kuulu tiimille, jota %2 vetää.</translation>
     </message>
 </context>
 <context>
@@ -2164,7 +2228,7 @@
 <context>
     <name>UiLanguage</name>
     <message>
-        <location filename="../calibration_report.py" line="17"/>
+        <location filename="../calibration_report.py" line="18"/>
         <source>en</source>
         <extracomment>the UI language&apos;s code, as its translation says (&quot;fi&quot; in the Finnish one)</extracomment>
         <translation>fi</translation>
