@@ -89,7 +89,7 @@ def test_review_workflow_from_the_command_line(tmp_path, db_url):
     rep = json.loads(run("calibration", "report", cs, "--json").stdout)
     assert set(rep) >= {"id", "interactions", "reviewers", "complete", "overall_agreement", "criteria", "differences"}
     assert rep["complete"] and rep["interactions"] == ids[1:] and rep["reviewers"] == ["Olli Lead", "Tiina Virtanen"]
-    assert rep["differences"] == [{"interaction": ids[2], "criterion": "empathy", "agreed": None,
+    assert rep["differences"] == [{"interaction": ids[2], "criterion": "empathy", "agreed": None, "note": None,
                                    "verdicts": {"Olli Lead": "not_met", "Tiina Virtanen": "met"}}]
     emp = next(c for c in rep["criteria"] if c["id"] == "empathy")
     assert emp["agreement"] == 0.5 and set(emp) >= {"id", "agreement", "kappa"}

@@ -261,7 +261,7 @@ def test_calibration_session_measures_agreement_blind(engine, team):
         record_verdict(engine, cs.id, calls[1], "next_steps", "met", "Tiina Lead")
     record_verdict(engine, cs.id, calls[1], "next_steps", "met", "Tara Trainer", note="Date was given")
     d = next(d for d in calibration_report(engine, cs.id)["differences"] if d["criterion"] == "next_steps")
-    assert d["agreed"] == "met"
+    assert (d["agreed"], d["note"]) == ("met", "Date was given")
 
 
 def test_team_report_agreement_comes_from_calibration_not_duplicate_scores(engine, team):

@@ -113,6 +113,7 @@ def calibration_report(engine: Engine, session_id: int, viewer: str | None = Non
         for d in differences:
             v = agreed.get((d["interaction"], d["criterion"]))
             d["agreed"] = v.status if v else None
+            d["note"] = v.note if v else None
         done = {(e.interaction_id, e.author_id) for e in submitted}
         return {
             "id": cs.id, "title": cs.title, "owner": session.get(Person, cs.owner_id).name,

@@ -175,6 +175,9 @@ class ReportPanel(QWidget):
                 font = cell.font()
                 font.setBold(True)
                 cell.setFont(font)
+                if d.get("note"):  # why they agreed, where the owner wrote it down
+                    cell.setToolTip(d["note"])
+                    cell.setText(f"{cell.text()} — {d['note']}")
             self.differences.setItem(row, 2 + len(reviewers), cell)
         header = self.differences.horizontalHeader()
         for col in range(self.differences.columnCount()):
