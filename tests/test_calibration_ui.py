@@ -161,7 +161,7 @@ def test_a_calibration_session_from_the_dialog_to_the_agreed_verdict(qtbot, ctx,
     panel.note.setText("No offer was possible on this call")
     with qtbot.waitSignal(view.report_shown, timeout=20000):
         panel.record_button.click()
-    assert panel.differences.item(0, 4).text() == "n/a"
+    assert panel.differences.item(0, 4).text() == "n/a — No offer was possible on this call"  # with the note
     d = calibration_report(ctx.engine, sid, "Tiina Lead")["differences"][0]
     assert (d["interaction"], d["criterion"], d["agreed"]) == (calls[0], first.id, "na")
 
