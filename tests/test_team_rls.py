@@ -129,6 +129,12 @@ def test_an_agent_login_sees_only_their_own_rows(team_db):
     kinds = sorted(k for (k,) in rows(priya, "SELECT kind FROM evaluation WHERE interaction_id = :i", i=mine[0]))
     assert kinds == ["automatic", "lead", "self"]
     assert rows(priya, "SELECT count(*) FROM evaluation WHERE interaction_id = :i", i=mine[1])[0][0] == 0
+    from coach_app.services.reports import call_report_data
+
+    data = call_report_data(priya, mine[0])  # her coaching report, through the database's rules
+    assert data.main.author == "Tiina Lead" and data.main.results["empathy"].status == "not_met"
+    with pytest.raises(CoachError, match="submit or skip your self-assessment"):
+        call_report_data(priya, mine[1])
 
 
 def test_a_team_lead_login_sees_only_their_teams_calls(team_db):
