@@ -97,6 +97,14 @@ class Context:
 
 # ----------------------------------------------------------------------------- subcommands
 
+def _check_agent(name: str | None) -> None:
+    """--agent refused once, before any file (not once per file, and not only for new ones)."""
+    if name:
+        from coach_app.services.people import clean_name
+
+        clean_name(name, "--agent: a person's name")
+
+
 def cmd_import(ctx: Context, args) -> int:
     from coach_app.services.importer import expand_inputs, import_file, parse_occurred_at
 
@@ -105,6 +113,7 @@ def cmd_import(ctx: Context, args) -> int:
     if args.watch:
         raise CoachError("--watch goes with --queue (team mode): import --queue DIR --watch")
     when = parse_occurred_at(args.occurred_at)
+    _check_agent(args.agent)
     failures = 0
     for path in expand_inputs(args.files):
         try:
@@ -162,11 +171,12 @@ def cmd_score(ctx: Context, args) -> int:
     from coach_app.core.scoring import result_json, score_segments
 
     if args.save or (args.rubric and not Path(args.rubric).is_file()):
-        from coach_app.services.rubrics import resolve_rubric
+        from coach_app.services.rubrics import check_rubric
 
-        _, rubric = resolve_rubric(ctx.engine, args.rubric)
+        rubric = check_rubric(ctx.engine, args.rubric)  # stored with the first evaluation, not before
     else:
         rubric = load_rubric(args.rubric or DEFAULT_RUBRIC)
+    _check_agent(args.agent)
     failures = 0
     for path in args.files:
         try:
@@ -389,7 +399,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         log.exception("unexpected error")
-        print(f"error: unexpected {type(exc).__name__}: {exc} (details in coach.log; rerun with --debug)", file=sys.stderr)
+        first = (str(exc).strip().splitlines() or [""])[0]  # one line: never a database error's SQL below it
+        print(f"error: unexpected {type(exc).__name__}: {first} (details in coach.log; rerun with --debug)", file=sys.stderr)
         return 1
 
 

@@ -62,6 +62,10 @@ def cmd_analyze(ctx, args) -> int:
         from coach_app.export.files import check_target
 
         check_target(Path(args.pdf), args.force)
+    if args.rubric:  # a rubric that cannot be used is refused before the import, too
+        from coach_app.services.rubrics import check_rubric
+
+        check_rubric(ctx.engine, args.rubric)
     res = import_file(ctx.ws, ctx.engine, args.file, agent=args.agent, channels=args.channels)
     iid = res.interaction.id
     if res.interaction.kind == "audio" and (res.interaction.status not in ("transcribed", "needs_review")):

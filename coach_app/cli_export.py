@@ -8,6 +8,18 @@ from pathlib import Path
 from coach_app.errors import CoachError
 
 
+def _id(text: str) -> int:
+    """An interaction id given as a positional word (export ID, export transcript ID)."""
+    import argparse
+
+    from coach_app.cli_output import interaction_id
+
+    try:
+        return interaction_id(text)
+    except argparse.ArgumentTypeError as exc:
+        raise CoachError(str(exc)) from None
+
+
 def _export_pdf(ctx, interaction_id: int, out: str | None, lang: str | None, redact_pii: bool, force: bool,
                 viewer: str | None = None) -> Path:
     from coach_app.export.files import safe_name, write_atomically
@@ -54,7 +66,7 @@ def cmd_export(ctx, args) -> int:
             raise CoachError("usage: coach export transcript ID --format txt|srt|vtt|json OUT")
         if args.format not in FORMATS:
             raise CoachError(f"--format must be one of {', '.join(FORMATS)}")
-        inter, _, segments = interaction_with_transcript(ctx.engine, int(rest[0]), args.viewer)
+        inter, _, segments = interaction_with_transcript(ctx.engine, _id(rest[0]), args.viewer)
         text = render(segments, args.format, inter.language, inter.channel_type, redact_pii=not args.no_redact)
         out = write_atomically(Path(rest[1]), lambda tmp: tmp.write_text(text, "utf-8"), force=args.force)
         print(f"wrote {out}")
@@ -63,7 +75,7 @@ def cmd_export(ctx, args) -> int:
         raise CoachError(f"export {what!r}: give an interaction ID, 'csv' or 'transcript'")
     if not args.pdf:
         raise CoachError("export ID: say what to export, e.g. --pdf [OUT]")
-    out = _export_pdf(ctx, int(what), None if args.pdf is True else args.pdf, args.lang, not args.no_redact, args.force,
+    out = _export_pdf(ctx, _id(what), None if args.pdf is True else args.pdf, args.lang, not args.no_redact, args.force,
                       args.viewer)
     print(f"wrote {out}")
     return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-#: the largest id a database row can have (SQLite and PostgreSQL bigint)
-MAX_ID = 2**63 - 1
+#: the largest id a database row can have: the id columns are INTEGER, 32 bits on PostgreSQL
+MAX_ID = 2**31 - 1
 
 
 def interaction_id(text: str) -> int:

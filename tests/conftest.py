@@ -136,3 +136,13 @@ def app_context(tmp_path, db_url=None, people=DEFAULT_PEOPLE, user=("Tiina Lead"
     finally:
         ctx.wait_for_work(30000)
         engine.dispose()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The hardening tests' figures (tests/figures.py), one line each, after the results."""
+    from tests.figures import FIGURES
+
+    if FIGURES:
+        terminalreporter.section("hardening figures")
+        for name, text in sorted(FIGURES.items()):
+            terminalreporter.write_line(f"{name}: {text}")

@@ -19,6 +19,15 @@ DETECTOR_KINDS = ("phrases", "greeting", "reflection", "talk_over", "hold", "cla
 DEFAULT_JUDGE = "judge-2"
 #: criterion weights are relative; anything larger only risks overflowing the total
 MAX_WEIGHT = 1000.0
+#: the largest rubric text read (the default rubric is ~28 kB; more is not a rubric but a load)
+MAX_RUBRIC_CHARS = 2_000_000
+
+
+def _not_bool(v: Any) -> Any:
+    """YAML reads yes/no/true as booleans, which pydantic would take as 1 and 0."""
+    if isinstance(v, bool):
+        raise ValueError("must be a number, not true/false")
+    return v
 
 
 class RubricError(CoachError):
@@ -101,6 +110,8 @@ class Criterion(Strict):
     #: rationale templates per language and status; {quote}, {time} and {detail} are filled in
     rationale: dict[str, dict[str, str]] = {}
 
+    _weight_not_bool = field_validator("weight", mode="before")(_not_bool)
+
     @field_validator("weight")
     @classmethod
     def _weight(cls, v: float) -> float:
@@ -136,6 +147,8 @@ class Rubric(Strict):
     #: the semantic judge model (learned weights) this rubric version is scored with
     judge: str = Field(DEFAULT_JUDGE, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     sections: list[Section] = Field(min_length=1)
+
+    _numbers_not_bool = field_validator("pass_mark", "hold_limit_s", mode="before")(_not_bool)
 
     @model_validator(mode="after")
     def _check(self) -> "Rubric":
@@ -186,12 +199,18 @@ class Rubric(Strict):
 
 def _compose_with_lines(text: str, origin: str) -> tuple[Any, dict[tuple, int]]:
     """Parse YAML keeping the line of every key and list item (for error messages)."""
+    if len(text) > MAX_RUBRIC_CHARS:
+        raise RubricError(f"{origin}: {len(text):,} characters is too large for a rubric "
+                          f"(at most {MAX_RUBRIC_CHARS:,})")
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise RubricError(f"{origin}: YAML nested too deeply to be a rubric") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
-        raise RubricError(f"{origin}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+        why = " ".join(str(getattr(exc, "problem", None) or exc).split())  # one line (a reader error has two)
+        raise RubricError(f"{origin}{where}: not valid YAML ({why})") from None
     lines: dict[tuple, int] = {}
     seen: set[int] = set()
 
@@ -221,7 +240,10 @@ def _compose_with_lines(text: str, origin: str) -> tuple[Any, dict[tuple, int]]:
 
     if node is None:
         raise RubricError(f"{origin}: file is empty")
-    return build(node, ()), lines
+    try:
+        return build(node, ()), lines
+    except RecursionError:
+        raise RubricError(f"{origin}: YAML nested too deeply to be a rubric") from None
 
 
 def _where(data: Any, loc: tuple) -> str:

@@ -34,9 +34,19 @@ def check_target(out: Path, force: bool = False) -> Path:
     if out.exists() and not force:
         raise CoachError(f"{out}: already exists (use --force to overwrite)")
     folder = next((p for p in [out.parent, *out.parent.parents] if p.exists()), None)
-    if folder is None or not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+    if folder is None or not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK) or not _can_create_in(folder):
         raise CoachError(f"{out}: cannot write there ({folder or out.parent} is not a writable folder)")
     return out
+
+
+def _can_create_in(folder: Path) -> bool:
+    """A file can really be made there (the mode bits do not bind root; /sys, a read-only
+    mount ...): an unnamed temporary file, gone when closed, even if the process is killed."""
+    try:
+        tempfile.TemporaryFile(dir=folder).close()
+    except OSError:
+        return False
+    return True
 
 
 def sweep_stale_parts(folder: Path, pattern: str) -> None:

@@ -55,7 +55,7 @@ def _text(value: str | None, what: str) -> str:
     value = (value or "").strip()
     if not value:
         raise CoachError(f"{what} cannot be empty")
-    if len(value) > REASON_MAX or any(ord(c) < 32 and c not in "\n\t" for c in value):
+    if len(value) > REASON_MAX or any((ord(c) < 32 and c not in "\n\t") or 0xD800 <= ord(c) <= 0xDFFF for c in value):
         raise CoachError(f"{what} must be at most {REASON_MAX} characters of text")
     return value
 

@@ -24,7 +24,7 @@ from coach_app.core.formats import TRANSCRIPT_SUFFIXES, read_transcript_file
 from coach_app.db.models import Interaction
 from coach_app.errors import CoachError, InputFileError
 from coach_app.export.files import sweep_stale_parts
-from coach_app.services.people import audit, get_or_create_person
+from coach_app.services.people import audit, clean_name, get_or_create_person
 from coach_app.services.transcripts import segment_rows
 from coach_app.transcription.audio import inspect_audio
 from coach_app.transcription.base import ChannelMap
@@ -107,6 +107,8 @@ def import_file(
 def _import_once(ws: Workspace, engine: Engine, path: str | Path, agent: str | None, channels: str | None,
                  occurred_at: datetime | None) -> ImportResult:
     src = Path(path).expanduser()
+    if agent:
+        clean_name(agent)  # refused before any copy, and also when the file is already stored
     _check_readable(src)
     channel_map = ChannelMap.parse(channels)
     is_text = src.suffix.lower() in TRANSCRIPT_SUFFIXES

@@ -40,6 +40,13 @@ class Change:
     comment: str | None = None
 
 
+def storable_text(text: str | None, what: str) -> None:
+    """Refuse a reason or comment no database can hold the same (NUL and other control
+    characters but newline and tab; half of a UTF-16 surrogate pair)."""
+    if text is not None and any((ord(c) < 32 and c not in "\n\t") or 0xD800 <= ord(c) <= 0xDFFF for c in text):
+        raise CoachError(f"{what} contains a control character or an unpaired surrogate; write it as plain text")
+
+
 def rubric_of(session: Session, ev: Evaluation) -> Rubric:
     version = session.get(RubricVersion, ev.rubric_version_id)
     return parse_rubric(version.content, f"rubric version {version.id}")
@@ -220,6 +227,8 @@ def review(engine: Engine, interaction_id: int, author: str, kind: str = "lead",
            skip: bool = False) -> Evaluation:
     """Open or continue ``author``'s review, apply every change, optionally submit — all in one
     transaction: the first refused change leaves the database as it was."""
+    for what, text in [("--reason", reason), *((f"the comment on '{c.criterion}'", c.comment) for c in changes)]:
+        storable_text(text, what)
     with Session(engine, expire_on_commit=False) as session:
         person = actor(session, author)
         inter = _interaction(session, interaction_id)

@@ -72,6 +72,16 @@ def resolve_rubric(engine: Engine, ref: str | None) -> tuple[RubricVersion, Rubr
         return version, parse_rubric(version.content, f"rubric version {version.id}")
 
 
+def check_rubric(engine: Engine, ref: str | None) -> Rubric:
+    """The rubric ``resolve_rubric`` would give, or its error now, storing nothing: a command
+    checks its rubric before it imports anything (all or nothing)."""
+    if ref is None:
+        return parse_rubric(read_rubric_text(DEFAULT_RUBRIC), str(DEFAULT_RUBRIC))
+    if Path(ref).is_file():
+        return parse_rubric(read_rubric_text(ref), str(ref))
+    return resolve_rubric(engine, ref)[1]  # a version or rubric id: only read
+
+
 def list_rubric_versions(engine: Engine) -> list[tuple[RubricRow, RubricVersion]]:
     with Session(engine) as session:
         return list(session.exec(
