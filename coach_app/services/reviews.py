@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -110,11 +111,26 @@ def _check_may_start(session: Session, inter: Interaction, person: Person, kind:
         raise AccessError(f"{person.name} is not a reviewer of calibration session {session_id}")
 
 
+#: advisory-lock class of a call's review transactions on PostgreSQL ("revw" in ASCII; a signed int4)
+_PG_REVIEW_LOCK = 0x72657677
+
+
+def _one_opener_per_call(session: Session, interaction_id: int) -> None:
+    """Two processes opening one person's review of a call at once must not both start one: the
+    transaction holds a lock on the call from before it looks for the review until it commits."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:c, :o)"), {"c": _PG_REVIEW_LOCK, "o": interaction_id})
+    elif dialect == "sqlite":  # the write lock now, as BEGIN IMMEDIATE would (the other waits: busy_timeout)
+        session.execute(text("UPDATE interaction SET id = id WHERE id = :i"), {"i": interaction_id})
+
+
 def _open_review(session: Session, inter: Interaction, person: Person, kind: str,
                  session_id: int | None = None) -> Evaluation:
     """The person's review of this kind, continued (a submitted lead review is reopened) or
     started: a lead review from the newest automatic evaluation, the others from blank."""
     _check_may_start(session, inter, person, kind, session_id)
+    _one_opener_per_call(session, inter.id)
     ev = _own(session, inter.id, kind, person, session_id)
     if ev is not None:
         if ev.submitted_at is not None:

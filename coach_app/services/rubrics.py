@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from coach_app.core.rubric import DEFAULT_RUBRIC, Rubric, content_hash, parse_rubric, read_rubric_text
@@ -17,9 +18,18 @@ from coach_app.services.people import audit
 def store_rubric(engine: Engine, text: str, origin: str, by: str | None = None) -> tuple[RubricVersion, Rubric, bool]:
     """Validate and store; returns (version row, parsed rubric, created). Same content = same row.
     ``by`` (None: the local operator) must be a trainer or an admin: they own the templates."""
+    rubric = parse_rubric(text, origin)
+    for attempt in range(3):
+        try:
+            return _store_once(engine, text, origin, by, rubric)
+        except IntegrityError:  # another client stored the same rubric or version just now: read theirs
+            if attempt == 2:
+                raise
+
+
+def _store_once(engine: Engine, text: str, origin: str, by: str | None, rubric: Rubric):
     from coach_app.services.access import actor, require_role
 
-    rubric = parse_rubric(text, origin)
     digest = content_hash(text)
     with Session(engine, expire_on_commit=False) as session:
         author = None
