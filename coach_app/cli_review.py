@@ -215,7 +215,7 @@ def cmd_sample(ctx, args) -> int:
     return 0
 
 
-def cmd_queue(ctx, args) -> int:
+def cmd_assigned(ctx, args) -> int:
     from coach_app.services.review_queue import review_queue
 
     items = review_queue(ctx.engine, _need_as(args), include_done=args.all)
@@ -312,4 +312,4 @@ def add_parsers(sub) -> None:
     s.add_argument("--as", dest="author", metavar="NAME")
     s.add_argument("--all", action="store_true", help="also the ones you have reviewed")
     s.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_queue)
+    s.set_defaults(func=cmd_assigned)
