@@ -115,3 +115,4 @@ def test_the_services_refusals_read_in_finnish(qtbot):
         assert error_text("something new went wrong") == "something new went wrong"
     finally:
         QCoreApplication.removeTranslator(translator)
+

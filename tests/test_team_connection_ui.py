@@ -93,3 +93,21 @@ def test_the_status_bar_shows_the_team_queue(qtbot, team, tmp_path):
     ctx.user_role = "agent"
     assert not QueueStatus.wanted(ctx)
     engine.dispose()
+
+
+def test_the_review_plays_recordings_from_the_shared_recordings_folder(qtbot, tmp_path):
+    """A team's recordings folder (settings recordings_dir) is where the review finds the audio."""
+    from coach_app.services.importer import import_file
+    from coach_app.ui.review_view import ReviewView
+    from tests.conftest import ROOT, app_context
+
+    shared = tmp_path / "mnt" / "recordings"
+    with app_context(tmp_path) as ctx:
+        ctx.ws = Workspace(ctx.ws.root, ctx.ws.db_url, recordings_root=shared)
+        iid = import_file(ctx.ws, ctx.engine, ROOT / "recordings" / "demo" / "demo-hold.wav", agent="Mikko").interaction.id
+        assert not (ctx.ws.root / "recordings").exists() or not any((ctx.ws.root / "recordings").rglob("*.wav"))
+        view = ReviewView(ctx, iid)
+        qtbot.addWidget(view)
+        assert view.transcript.player is not None  # found in the shared folder, so the player is there
+        source = view.transcript.player.source().toLocalFile()
+        assert source.startswith(str(shared)) and source.endswith(".wav")

@@ -223,7 +223,7 @@ class ScoringPage(QWidget):
         from coach_app.ui.transcript_panel import TranscriptPanel, may_show_personal_data
 
         self._clear()
-        audio = self.ctx.ws.root / inter.managed_path if inter.kind == "audio" and inter.managed_path else None
+        audio = self.ctx.ws.recording_path(inter.managed_path) if inter.kind == "audio" and inter.managed_path else None
         self.transcript = TranscriptPanel(segments, audio, int(self.ctx.settings.hold_limit_s * 1000), self,
                                           may_unredact=may_show_personal_data(self.ctx.user_role))
         self.transcript_holder.layout().addWidget(self.transcript)

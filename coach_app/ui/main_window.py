@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         from coach_app.services.queries import interaction_with_transcript
 
         inter, agent, _ = interaction_with_transcript(self.ctx.engine, iid)
-        return self._start_job(self.ctx.ws.root / inter.managed_path, agent, inter.channel_map, inter.original_name,
+        return self._start_job(self.ctx.ws.recording_path(inter.managed_path), agent, inter.channel_map, inter.original_name,
                                interaction_id=iid)
 
     def transcribe_again(self, interaction_id: int) -> ImportJob | None:

@@ -87,7 +87,7 @@ class ReviewView(QWidget):
             note.setWordWrap(True)  # a long reason must not widen the window
             note.setStyleSheet("color:#b42318" if inter.status in ("needs_review", "failed") else "color:#616e7c")
             layout.addWidget(note)
-        audio = ctx.ws.root / inter.managed_path if inter.kind == "audio" and inter.managed_path else None
+        audio = ctx.ws.recording_path(inter.managed_path) if inter.kind == "audio" and inter.managed_path else None
         self.transcript = TranscriptPanel(segments, audio, int(ctx.settings.hold_limit_s * 1000), self,
                                           may_unredact=may_show_personal_data(ctx.user_role))
         self.scorecard = ScorecardPanel(ctx, inter, self)
