@@ -214,3 +214,28 @@ def test_numbers_follow_the_ui_language(qtbot):
                                                                                               "0,62")
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_blind_choices_are_saved_as_they_are_made(qtbot, ctx, calls):  # noqa: F811
+    """A reviewer who closes the app half-way finds their choices again; nobody else sees them."""
+    from coach_app.services.calibration import start_calibration
+    from coach_app.services.reviews import visible_evaluations
+    from coach_app.ui.calibration_scoring import saved_choices
+    from coach_app.ui.calibration_view import CalibrationView
+
+    cs = start_calibration(ctx.engine, calls, ["Tiina Lead", "Tara Trainer"], "Tiina Lead")
+    cid = automatic_criteria(ctx)[0].id
+    view = CalibrationView(ctx)
+    qtbot.addWidget(view)
+    refreshed(qtbot, view)
+    qtbot.waitUntil(lambda: view.scoring.scorecard is not None, timeout=20000)
+    card = view.scoring.scorecard
+    card.choose(cid, "not_met")
+    assert saved_choices(ctx.engine, card.interaction_id, cs.id, "Tiina Lead") == {cid: "not_met"}
+    assert all(e.kind != "calibration" for e in visible_evaluations(ctx.engine, card.interaction_id, "Tara Trainer"))
+    later = CalibrationView(ctx)  # the app started again: no drafts in memory
+    qtbot.addWidget(later)
+    refreshed(qtbot, later)
+    qtbot.waitUntil(lambda: later.scoring.scorecard is not None, timeout=20000)
+    assert later.scoring.scorecard.combos[cid].currentData() == "not_met"
+    assert later.scoring.scorecard.open_count() == len(card.combos) - 1

@@ -19,8 +19,9 @@ from coach_app.ui.error_texts import error_text
 CHOICES = [None, "met", "not_met", "na"]
 
 
-def load_call(engine, interaction_id: int):
-    """The call's transcript and the rubric it is scored on (read off the GUI thread)."""
+def load_call(engine, interaction_id: int, session_id: int | None = None, user: str | None = None):
+    """The call's transcript, the rubric it is scored on, and the choices ``user`` already saved
+    for it in the session (read off the GUI thread)."""
     from coach_app.services.evaluations import evaluations_of
     from coach_app.services.queries import interaction_with_transcript
     from coach_app.services.rubrics import resolve_rubric
@@ -30,7 +31,26 @@ def load_call(engine, interaction_id: int):
     if not auto:
         raise CoachError(f"interaction {interaction_id} has not been scored yet")
     _, rubric = resolve_rubric(engine, str(auto[-1].rubric_version_id))
-    return inter, agent, segments, rubric
+    return inter, agent, segments, rubric, saved_choices(engine, interaction_id, session_id, user)
+
+
+def saved_choices(engine, interaction_id: int, session_id: int | None, user: str | None) -> dict:
+    """The verdicts ``user`` has chosen so far in their open calibration review of the call."""
+    from sqlmodel import Session, select
+
+    from coach_app.db.models import CriterionResult, Evaluation, Person
+
+    if session_id is None or not user:
+        return {}
+    with Session(engine) as s:
+        ev = s.exec(select(Evaluation).join(Person, Person.id == Evaluation.author_id).where(
+            Evaluation.interaction_id == interaction_id, Evaluation.kind == "calibration",
+            Evaluation.calibration_session_id == session_id, Person.name == user,
+            Evaluation.submitted_at.is_(None))).first()
+        if ev is None:
+            return {}
+        return {r.criterion_id: r.status for r in s.exec(select(CriterionResult).where(
+            CriterionResult.evaluation_id == ev.id)).all() if r.status}
 
 
 class BlindScorecard(QWidget):
@@ -86,7 +106,18 @@ class BlindScorecard(QWidget):
         self._update_button()
 
     def _chosen(self, cid: str, status: str | None) -> None:
+        """Saved at once in the reviewer's open calibration review (hidden from everyone else
+        until submitted), so closing the app loses nothing."""
+        from coach_app.services.reviews import Change, review
+
         self.draft[cid] = status
+        if status is not None:
+            try:
+                review(self.ctx.engine, self.interaction_id, self.ctx.user_name, "calibration",
+                       changes=[Change(cid, status=status)], session_id=self.session_id)
+            except CoachError as exc:
+                self.error.setText(error_text(exc))
+                self.error.show()
         self._update_button()
 
     def open_count(self) -> int:
@@ -209,7 +240,9 @@ class ScoringPage(QWidget):
         self._generation += 1
         generation, session_id = self._generation, self.session["id"]
         done = iid not in self.session["my_open"]
-        self._task = run_task(self.ctx.io_pool, lambda: (generation, session_id, iid, done, load_call(self.ctx.engine, iid)),
+        user = self.ctx.user_name
+        self._task = run_task(self.ctx.io_pool, lambda: (generation, session_id, iid, done,
+                                                         load_call(self.ctx.engine, iid, session_id, user)),
                               self._loaded, self._failed)
 
     def _failed(self, message: str) -> None:
@@ -217,7 +250,7 @@ class ScoringPage(QWidget):
         self.message.setText(self.tr("Could not open the call: {0}").format(message))
 
     def _loaded(self, result) -> None:
-        generation, session_id, iid, done, (inter, _agent, segments, rubric) = result
+        generation, session_id, iid, done, (inter, _agent, segments, rubric, saved) = result
         if generation != self._generation or self.session is None or self.session["id"] != session_id:
             return  # another call was chosen meanwhile
         from coach_app.ui.transcript_panel import TranscriptPanel, may_show_personal_data
@@ -236,6 +269,8 @@ class ScoringPage(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignTop)
             self.card_holder.layout().addWidget(label)
         else:
+            for cid, status in saved.items():  # what an earlier sitting saved, unless changed since
+                self.drafts.setdefault((session_id, iid), {}).setdefault(cid, status)
             self.scorecard = BlindScorecard(self.ctx, session_id, iid, rubric, self.drafts, self)
             self.scorecard.submitted.connect(self._submitted)
             self.card_holder.layout().addWidget(self.scorecard)
