@@ -251,17 +251,22 @@ def setup_team(engine: Engine) -> dict:
     return {"database": db, "groups": list(ALL_GROUPS), "policies": policies, "tables_with_rls": secured}
 
 
+def _check_login(login: str, password: str) -> None:
+    """A login name safe to quote into CREATE ROLE, and a password."""
+    if not LOGIN_RE.match(login or ""):
+        raise CoachError(f"login {login!r} must be lower-case letters, digits and _ (at most 63, not starting "
+                         f"with a digit)")
+    if not password:
+        raise CoachError("a login needs a password (--password-stdin)")
+
+
 def create_login(conn, login: str, password: str, role: str) -> None:
     """The PostgreSQL login that is a person, in the group of their role (moved there if it
     exists), inside the caller's transaction: the person row and the login commit together."""
     if conn.dialect.name != "postgresql":
         raise CoachError("database logins exist on a team (PostgreSQL) database; on SQLite whoever holds the file "
                          "holds the data")
-    if not LOGIN_RE.match(login or ""):
-        raise CoachError(f"login {login!r} must be lower-case letters, digits and _ (at most 63, not starting "
-                         f"with a digit)")
-    if not password:
-        raise CoachError("a login needs a password (--password-stdin)")
+    _check_login(login, password)
     group = GROUPS[role]
     if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": GROUPS["agent"]}).first() is None:
         raise CoachError("this database is not set up for a team yet: run 'coach --db PRIVILEGED_URL team setup'")
@@ -282,11 +287,7 @@ def create_worker_login(conn, login: str, password: str) -> None:
     transcript and automatic evaluation, the job queue), nothing of people's reviews to write."""
     if conn.dialect.name != "postgresql":
         raise CoachError("worker logins exist on a team (PostgreSQL) database")
-    if not LOGIN_RE.match(login or ""):
-        raise CoachError(f"login {login!r} must be lower-case letters, digits and _ (at most 63, not starting "
-                         f"with a digit)")
-    if not password:
-        raise CoachError("a login needs a password (--password-stdin)")
+    _check_login(login, password)
     quoted = conn.execute(text("SELECT quote_literal(:p)"), {"p": password}).scalar()
     exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).first()
     conn.execute(text(f'{"ALTER" if exists else "CREATE"} ROLE "{login}" LOGIN PASSWORD {quoted}'))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from coach_app.db.models import ROLES, Interaction, Person, Team
-from coach_app.errors import CoachError
+from coach_app.errors import CoachError, NotFoundError
 from coach_app.services.people import audit, clean_name
 
 ROLE_TITLES = {"agent": "agent", "team_lead": "team lead", "trainer": "trainer", "admin": "admin"}
@@ -117,8 +117,6 @@ def in_team(session: Session, lead: Person, inter: Interaction) -> bool:
 def require_see(session: Session, person: Person | None, inter: Interaction) -> None:
     if not can_see(session, person, inter):
         # the same words as for a missing call: an agent learns nothing about others' calls
-        from coach_app.errors import NotFoundError
-
         raise NotFoundError(f"no interaction with id {inter.id}")
 
 

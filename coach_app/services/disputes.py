@@ -14,7 +14,7 @@ from coach_app.db.models import CRITERION_STATUSES, CriterionResult, Dispute, Ev
 from coach_app.errors import CoachError, NotFoundError
 from coach_app.services.access import AccessError, actor, can_review, viewer_of, visible_agent_ids
 from coach_app.services.people import audit
-from coach_app.services.reviews import Change, apply_change, rubric_of, self_assessment_done
+from coach_app.services.reviews import Change, apply_change, rubric_of, self_assessment_done, storable_text
 
 REASON_MAX = 4000
 
@@ -55,8 +55,9 @@ def _text(value: str | None, what: str) -> str:
     value = (value or "").strip()
     if not value:
         raise CoachError(f"{what} cannot be empty")
-    if len(value) > REASON_MAX or any((ord(c) < 32 and c not in "\n\t") or 0xD800 <= ord(c) <= 0xDFFF for c in value):
+    if len(value) > REASON_MAX:
         raise CoachError(f"{what} must be at most {REASON_MAX} characters of text")
+    storable_text(value, what)  # the same rule as a review's reasons and comments
     return value
 
 

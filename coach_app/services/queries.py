@@ -12,13 +12,8 @@ from sqlmodel import Session, select
 from coach_app.core.transcript import Segment
 from coach_app.db.models import Evaluation, Interaction, Person, RubricVersion, TranscriptSegment
 from coach_app.db.models import Rubric as RubricRow
+from coach_app.services.access import viewer_of
 from coach_app.services.transcripts import get_interaction, load_segments
-
-
-def _viewer(session: Session, viewer: str | None):
-    from coach_app.services.access import viewer_of
-
-    return viewer_of(session, viewer)
 
 
 def list_interactions(
@@ -29,7 +24,7 @@ def list_interactions(
     from coach_app.services.access import visible_agent_ids
 
     with Session(engine) as session:
-        allowed = visible_agent_ids(session, _viewer(session, viewer))
+        allowed = visible_agent_ids(session, viewer_of(session, viewer))
         q = select(Interaction, Person.name).join(Person, Interaction.agent_id == Person.id, isouter=True)
         if allowed is not None:
             mine = Interaction.agent_id.in_([a for a in allowed if a is not None])
@@ -50,7 +45,7 @@ def interaction_with_transcript(engine: Engine, interaction_id: int,
 
     with Session(engine) as session:
         inter = get_interaction(session, interaction_id)
-        require_see(session, _viewer(session, viewer), inter)
+        require_see(session, viewer_of(session, viewer), inter)
         agent = session.get(Person, inter.agent_id).name if inter.agent_id else None
         return inter, agent, load_segments(session, interaction_id)
 
@@ -92,7 +87,7 @@ def library_rows(engine: Engine, agent: str | None = None, viewer: str | None = 
     from coach_app.services.access import visible_agent_ids
 
     with Session(engine) as session:
-        me = _viewer(session, viewer)
+        me = viewer_of(session, viewer)
         allowed = visible_agent_ids(session, me)
         people = dict(session.execute(select(Person.id, Person.name)).all())
         rubrics = {vid: f"{slug} v{ver}" for vid, slug, ver in session.execute(

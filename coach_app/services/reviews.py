@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from coach_app.core.rubric import Criterion, Rubric, parse_rubric
 from coach_app.core.scoring import total_and_passed
 from coach_app.db.models import (
-    CRITERION_STATUSES, CalibrationItem, CalibrationReviewer, CriterionResult, Evaluation, Interaction, Person,
-    RubricVersion, utcnow,
+    CRITERION_STATUSES, CalibrationItem, CalibrationReviewer, CalibrationSession, CriterionResult, Evaluation,
+    Interaction, Person, RubricVersion, utcnow,
 )
 from coach_app.errors import CoachError, NotFoundError
 from coach_app.services.access import AccessError, actor, require_review, require_see, viewer_of
@@ -73,12 +74,10 @@ def _scored_version(session: Session, interaction_id: int) -> int:
     agent may not read that evaluation before self-assessing; the database answers this one
     question for them (coach_scored_version, team_mode.py)."""
     if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy import text
-
         try:
             with session.begin_nested():
                 found = session.execute(text("SELECT coach_scored_version(:i, current_user)"), {"i": interaction_id}).scalar()
-        except Exception:  # noqa: BLE001 - not a team database: the function does not exist
+        except DBAPIError:  # not a team database: the function does not exist
             found = None
         if found is not None:
             return found
@@ -243,8 +242,8 @@ def review(engine: Engine, interaction_id: int, author: str, kind: str = "lead",
            skip: bool = False) -> Evaluation:
     """Open or continue ``author``'s review, apply every change, optionally submit — all in one
     transaction: the first refused change leaves the database as it was."""
-    for what, text in [("--reason", reason), *((f"the comment on '{c.criterion}'", c.comment) for c in changes)]:
-        storable_text(text, what)
+    for what, value in [("--reason", reason), *((f"the comment on '{c.criterion}'", c.comment) for c in changes)]:
+        storable_text(value, what)
     with Session(engine, expire_on_commit=False) as session:
         person = actor(session, author)
         inter = _interaction(session, interaction_id)
@@ -343,8 +342,6 @@ def visible_to(session: Session, inter: Interaction, person: Person | None, evs:
 
 
 def _owns_session(session: Session, session_id: int | None, person_id: int | None) -> bool:
-    from coach_app.db.models import CalibrationSession
-
     s = session.get(CalibrationSession, session_id) if session_id else None
     return s is not None and s.owner_id == person_id
 

@@ -43,6 +43,7 @@ class DisputesView(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self._reads = NewestRead(ctx.io_pool, self._loaded, self._failed, self)  # the newest read wins
         self.rows: list = []
         self.names: dict[int, str] = {}
         layout = QVBoxLayout(self)
@@ -97,8 +98,6 @@ class DisputesView(QWidget):
             return rows, call_names(engine, {d.interaction_id for d in rows})
 
         self.message.setText(self.tr("Loading…"))
-        if getattr(self, "_reads", None) is None:
-            self._reads = NewestRead(self.ctx.io_pool, self._loaded, self._failed, self)
         self._reads.run(work)
 
     def _failed(self, message: str) -> None:

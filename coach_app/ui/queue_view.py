@@ -72,6 +72,7 @@ class QueueView(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self._reads = NewestRead(ctx.io_pool, self._loaded, self._failed, self)  # the newest read wins
         self.items: list = []
         self.leads: list[str] = []  # who may be assigned reviews (read with the queue)
         self._note = ""  # what the last sampling did, shown with the reloaded queue
@@ -124,8 +125,6 @@ class QueueView(QWidget):
             return items, call_names(engine, {q.interaction_id for q in items}), leads
 
         self.message.setText(self.tr("Loading…"))
-        if getattr(self, "_reads", None) is None:
-            self._reads = NewestRead(self.ctx.io_pool, self._loaded, self._failed, self)
         self._reads.run(work)
 
     def _failed(self, message: str) -> None:
