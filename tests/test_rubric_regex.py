@@ -83,6 +83,12 @@ def test_rubric_validate_cli_names_the_pattern_line(tmp_path):
     (r"re:Thank You", "thank you so much", True),  # case-insensitive
     (r"re:\bthanks\b", "thanksgiving", False),
     (r"re:\W\d+\W", "call 555 now", True),
+    # an optional ending before \b: both ways end in a letter, so the boundary is known
+    (r"re:\bratings?\b", "rate us: ratings help", True),
+    (r"re:\bratings?\b", "rating!", True),
+    (r"re:\bratings?\b", "ratingsx", False),
+    (r"re:\bpalaute(tta|kysely\w*)?\b", "antakaa palautetta", True),
+    (r"re:\bpalaute(tta|kysely\w*)?\b", "palautetaan", False),
 ])
 def test_re2_keeps_unicode_words_and_boundaries(pattern, text, matches):
     assert (find(compile_pattern(pattern, "fi"), Text.of(text, "fi")) is not None) is matches

@@ -139,7 +139,8 @@ def _edge_kind(op, av, first: bool) -> str | None:
 def _seq_kind(items, first: bool, outer: str | None) -> str | None:
     """What lies at the start (``first``) or end of a sequence of items; ``outer`` when the items
     consume nothing there (what is next to the sequence itself)."""
-    for op, av in (items if first else reversed(items)):
+    ordered = list(items if first else reversed(items))
+    for k, (op, av) in enumerate(ordered):
         if op is sre.AT:
             # ^ and $ stand at the start / end of the text (or a line): a non-word side for \b
             if (first and av in (sre.AT_END, sre.AT_END_STRING)) or (
@@ -147,7 +148,11 @@ def _seq_kind(items, first: bool, outer: str | None) -> str | None:
                 return N
             continue
         if _nullable(op, av):
-            return None
+            # an optional item ("ratings?"): known only when it and what lies past it agree
+            own = _edge_kind(op, av, first)
+            rest = ordered[k + 1:]
+            past = _seq_kind(rest if first else list(reversed(rest)), first, outer)
+            return own if own is not None and own == past else None
         return _edge_kind(op, av, first)
     return outer
 
