@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
+from coach_app.core.rubric import DEFAULT_RUBRIC, load_rubric
 from coach_app.db.models import AuditEvent, CriterionResult, Evaluation
 from coach_app.errors import CoachError
 from coach_app.services.evaluations import score_interaction
@@ -46,7 +47,9 @@ def test_lead_override_needs_a_reason_and_is_audited(engine, scored):
         event = s.exec(select(AuditEvent).where(AuditEvent.action == "override")).one()
     applicable = [x for x in results(engine, ev.id).values() if x.status in ("met", "not_met")]
     assert len(applicable) == 12 and ev_now.total < auto.total  # the greeting no longer met: recomputed
-    assert ev_now.total == round(100 * sum(x.status == "met" for x in applicable) / 12, 1)
+    weight = {c.id: c.weight for c in load_rubric(DEFAULT_RUBRIC).criteria}  # the weighted share
+    assert ev_now.total == round(100 * sum(weight[x.criterion_id] for x in applicable if x.status == "met")
+                                 / sum(weight[x.criterion_id] for x in applicable), 1)
     assert event.detail["criterion"] == "greeting" and event.detail["reason"] == "Only procedural"
     assert event.detail["before"]["status"] == "met" and event.detail["after"]["status"] == "not_met"
     assert start_review(engine, iid, "Tiina Lead").id == ev.id  # reopening continues the same review

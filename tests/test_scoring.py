@@ -184,7 +184,7 @@ def test_total_passed_and_person_only_criteria(rubric):
     assert by["product_knowledge"].status is None and by["product_knowledge"].score is None
     applicable = [s for s in res.scores if s.status in ("met", "not_met")]
     met = [s for s in applicable if s.status == "met"]
-    assert res.total == round(100 * len(met) / len(applicable), 1)
+    assert res.total == round(100 * sum(s.criterion.weight for s in met) / sum(s.criterion.weight for s in applicable), 1)
     assert res.passed is (res.total >= 70)
     assert score_segments(segs, rubric, "en", "phone").total == res.total  # deterministic
     # a critical criterion not met fails the evaluation whatever the total
@@ -257,7 +257,7 @@ def test_score_cli_json_lines(tmp_path):
     assert len(lines) == 1 + len(files)
     first = lines[0]
     assert first["source"] == str(chat)
-    assert first["rubric"] == {"id": "customer-encounter-model", "version": "2.1", "language": "en"}
+    assert first["rubric"] == {"id": "customer-encounter-model", "version": "2.2", "language": "en"}
     assert set(first) >= {"total", "passed", "criteria", "metrics"}
     crit = {c["id"]: c for c in first["criteria"]}
     assert set(crit["gratitude"]) == {"id", "title", "status", "score", "weight", "critical", "evidence", "rationale",
@@ -300,7 +300,7 @@ def test_rubric_versions_and_evaluations_are_stored(workspace, engine, tmp_path)
     assert again.id == v1.id and not created  # same content, same immutable version
     ev1, res1 = score_interaction(engine, iid, v1, r1)
     edited = tmp_path / "edited.yaml"
-    edited.write_text(DEFAULT_RUBRIC.read_text("utf-8").replace('version: "2.1"', 'version: "2.2"'), "utf-8")
+    edited.write_text(DEFAULT_RUBRIC.read_text("utf-8").replace('version: "2.2"', 'version: "2.3"'), "utf-8")
     v2, r2, created = import_rubric_file(engine, edited)
     assert created and v2.id != v1.id
     ev2, _ = score_interaction(engine, iid, v2, r2)
@@ -373,3 +373,17 @@ def test_a_transcript_nested_beyond_reason_is_refused(tmp_path):
     f.write_text("[" * 100000 + "]" * 100000)
     with pytest.raises(InputFileError, match="nested too deeply"):
         read_transcript_file(f)
+
+
+def test_first_contact_resolution_weighs_three_in_the_default_rubric():
+    # whether the matter got solved weighs most (rubric comment: chosen on trainable STC-3 data)
+    from coach_app.core.scoring import total_and_passed
+
+    rubric = load_rubric(DEFAULT_RUBRIC)
+    scored = [c.id for c in rubric.criteria if c.id not in ("product_knowledge", "exceeds_expectations")]
+    all_met = dict.fromkeys(scored, "met")
+    fcr_missed = dict(all_met, first_contact_resolution="not_met")
+    thanks_missed = dict(all_met, gratitude="not_met")
+    weight = sum(c.weight for c in rubric.criteria if c.id in scored)
+    assert total_and_passed(rubric, fcr_missed)[0] == round(100 * (weight - 3) / weight, 1)
+    assert total_and_passed(rubric, thanks_missed)[0] == round(100 * (weight - 1) / weight, 1)

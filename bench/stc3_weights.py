@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""How each criterion's verdict follows the annotators' satisfaction (S) and task accomplishment
+(A) on STC-3 dialogues training may read — never the reserved last 400 — and how the total
+follows S as first_contact_resolution weighs more: how the default rubric's weights were chosen.
+
+  .venv/bin/python bench/stc3_weights.py [N dialogues, default 500] [--judge ID]
+"""
+import argparse
+import json
+
+import numpy as np
+from scipy.stats import spearmanr
+from _common import ROOT
+from _realdata import STC3, _chat
+from coach_app.core.semantic.corpus import STC3_RESERVED
+from coach_app.core.rubric import DEFAULT_RUBRIC, load_rubric
+from coach_app.core.scoring import score_segments
+from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache, NpzStore
+
+data = json.loads(STC3.read_text("utf-8"))[:-STC3_RESERVED]
+rng = np.random.default_rng(1)
+ap = argparse.ArgumentParser()
+ap.add_argument("n", nargs="?", type=int, default=500)
+ap.add_argument("--judge")
+a = ap.parse_args()
+idx = rng.permutation(len(data))[:a.n]
+store = NpzStore(ROOT / ".cache" / "embeddings.npz")
+cache = EmbeddingCache(E5Embedder(), store)
+rubric = load_rubric(DEFAULT_RUBRIC)
+if a.judge:
+    rubric = rubric.model_copy(update={"judge": a.judge})
+rows, S, A = [], [], []
+for i in idx:
+    d = data[i]
+    turns = [("customer" if t["sender"] == "customer" else "agent", " ".join(t["utterances"])) for t in d["turns"]]
+    res = score_segments(_chat(turns), rubric, "en", "chat", embeddings=cache)
+    rows.append({s.criterion.id: s.status for s in res.scores})
+    S.append(np.mean([a["quality"]["S"] for a in d["annotations"]]))
+    A.append(np.mean([a["quality"]["A"] for a in d["annotations"]]))
+store.save()
+S, A = np.array(S), np.array(A)
+crits = sorted(rows[0])
+val = {"met": 1.0, "not_met": 0.0}
+for c in crits:
+    v = [val.get(r[c]) for r in rows]
+    ok = [k for k, x in enumerate(v) if x is not None]
+    if len(ok) < 20 or len(set(v[k] for k in ok)) < 2:
+        print(f"{c:28} applicable {len(ok)}  (constant or rare)")
+        continue
+    x = np.array([v[k] for k in ok])
+    print(f"{c:28} applicable {len(ok):4}  met {x.mean():.0%}  rho(S) {spearmanr(x, S[ok]).statistic:+.3f}  rho(A) {spearmanr(x, A[ok]).statistic:+.3f}")
+def total(r, w):  # the rubric's rule (weighted share of applicable criteria met), weights w, else 1
+    app = [c for c in crits if r[c] in ("met", "not_met")]
+    den = sum(w.get(c, 1) for c in app)
+    return 50.0 if not den else 100 * sum(w.get(c, 1) for c in app if r[c] == "met") / den
+for fw in (1, 2, 3, 4, 6):
+    t = [total(r, {"first_contact_resolution": fw}) for r in rows]
+    print(f"FCR weight {fw}: total rho(S) {spearmanr(t, S).statistic:+.3f}")
