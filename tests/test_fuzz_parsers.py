@@ -10,12 +10,13 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach_app.core.formats import CHANNEL_TYPES, MAX_TIME_S, parse_chat_text, parse_transcript_json, read_transcript_file
-from coach_app.core.rubric import MAX_WEIGHT, Rubric, parse_rubric
+from coach_app.core.rubric import MAX_WEIGHT, Rubric, RubricError, parse_rubric
 from coach_app.core.transcript import AGENT, CUSTOMER, UNKNOWN
 from coach_app.errors import CoachError
 from tests.bad_inputs.hostile_rubrics import rubric as tiny_rubric
@@ -167,3 +168,10 @@ def test_a_rubric_with_one_setting_weight_and_pattern_changed_loads_or_is_refuse
 def test_a_damaged_rubric_loads_or_is_refused(at, cut, insert):
     text = tiny_rubric()
     parse_or_refuse(text[:at] + insert + text[at + cut:])
+
+
+@pytest.mark.parametrize("text", ["<<", "id: <<\n", "sections:\n  - <<\n"])
+def test_a_bare_merge_key_is_refused_in_one_line(text):
+    # found by the fuzzer: YAML cannot build a lone "<<" and raised past the rubric's own errors
+    with pytest.raises(RubricError, match=r"^fuzzed\.yaml:\d+: not valid in a rubric \(could not determine a constructor"):
+        parse_rubric(text, "fuzzed.yaml")

@@ -42,9 +42,15 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+def _interruptible() -> None:
+    # a shell's background job (`make test &`) starts with SIGINT ignored, and Python then keeps
+    # it ignored; the child is given the default a user's terminal would give it
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(code: str, ws, *args) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", code, "--workspace", str(ws), *map(str, args)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_interruptible)
 
 
 def terminate_when(proc: subprocess.Popen, word: str) -> tuple[int, str]:

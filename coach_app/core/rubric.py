@@ -244,6 +244,11 @@ def _compose_with_lines(text: str, origin: str) -> tuple[Any, dict[tuple, int]]:
         return build(node, ()), lines
     except RecursionError:
         raise RubricError(f"{origin}: YAML nested too deeply to be a rubric") from None
+    except yaml.YAMLError as exc:  # a value YAML cannot build, e.g. a bare merge key "<<"
+        mark = getattr(exc, "problem_mark", None)
+        at = f":{mark.line + 1}" if mark is not None else ""
+        why = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise RubricError(f"{origin}{at}: not valid in a rubric ({why})") from None
 
 
 def _where(data: Any, loc: tuple) -> str:
