@@ -29,15 +29,21 @@ def _chat(turns: list[tuple[str, str]]) -> list[Segment]:
     return [Segment(who, k * 20000, k * 20000, text) for k, (who, text) in enumerate(turns) if text.strip()]
 
 
+def _stc3(d: dict) -> Dialogue:
+    turns = [("customer" if t["sender"] == "customer" else "agent", " ".join(t["utterances"])) for t in d["turns"]]
+    A = sum(a["quality"]["A"] for a in d["annotations"]) / len(d["annotations"])
+    S = sum(a["quality"]["S"] for a in d["annotations"]) / len(d["annotations"])
+    return Dialogue(d["id"], _chat(turns), {"A": A, "S": S})
+
+
 def stc3_reserved() -> list[Dialogue]:
-    data = json.loads(STC3.read_text("utf-8"))[-STC3_RESERVED:]
-    out = []
-    for d in data:
-        turns = [("customer" if t["sender"] == "customer" else "agent", " ".join(t["utterances"])) for t in d["turns"]]
-        A = sum(a["quality"]["A"] for a in d["annotations"]) / len(d["annotations"])
-        S = sum(a["quality"]["S"] for a in d["annotations"]) / len(d["annotations"])
-        out.append(Dialogue(d["id"], _chat(turns), {"A": A, "S": S}))
-    return out
+    """The last 400 dialogues: measurement only."""
+    return [_stc3(d) for d in json.loads(STC3.read_text("utf-8"))[-STC3_RESERVED:]]
+
+
+def stc3_trainable() -> list[Dialogue]:
+    """Every dialogue before the reserved 400 (what training may read)."""
+    return [_stc3(d) for d in json.loads(STC3.read_text("utf-8"))[:-STC3_RESERVED]]
 
 
 def maia() -> list[Dialogue]:

@@ -6,37 +6,34 @@ follows S as first_contact_resolution weighs more: how the default rubric's weig
   .venv/bin/python bench/stc3_weights.py [N dialogues, default 500] [--judge ID]
 """
 import argparse
-import json
 
 import numpy as np
-from scipy.stats import spearmanr
 from _common import ROOT
-from _realdata import STC3, _chat
-from coach_app.core.semantic.corpus import STC3_RESERVED
+from _realdata import stc3_trainable
+from scipy.stats import spearmanr
+
 from coach_app.core.rubric import DEFAULT_RUBRIC, load_rubric
 from coach_app.core.scoring import score_segments
 from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache, NpzStore
 
-data = json.loads(STC3.read_text("utf-8"))[:-STC3_RESERVED]
-rng = np.random.default_rng(1)
 ap = argparse.ArgumentParser()
 ap.add_argument("n", nargs="?", type=int, default=500)
 ap.add_argument("--judge")
-a = ap.parse_args()
-idx = rng.permutation(len(data))[:a.n]
+args = ap.parse_args()
+data = stc3_trainable()
+idx = np.random.default_rng(1).permutation(len(data))[:args.n]
 store = NpzStore(ROOT / ".cache" / "embeddings.npz")
 cache = EmbeddingCache(E5Embedder(), store)
 rubric = load_rubric(DEFAULT_RUBRIC)
-if a.judge:
-    rubric = rubric.model_copy(update={"judge": a.judge})
+if args.judge:
+    rubric = rubric.model_copy(update={"judge": args.judge})
 rows, S, A = [], [], []
 for i in idx:
     d = data[i]
-    turns = [("customer" if t["sender"] == "customer" else "agent", " ".join(t["utterances"])) for t in d["turns"]]
-    res = score_segments(_chat(turns), rubric, "en", "chat", embeddings=cache)
+    res = score_segments(d.segments, rubric, "en", "chat", embeddings=cache)
     rows.append({s.criterion.id: s.status for s in res.scores})
-    S.append(np.mean([a["quality"]["S"] for a in d["annotations"]]))
-    A.append(np.mean([a["quality"]["A"] for a in d["annotations"]]))
+    S.append(d.target["S"])
+    A.append(d.target["A"])
 store.save()
 S, A = np.array(S), np.array(A)
 crits = sorted(rows[0])

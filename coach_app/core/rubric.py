@@ -207,10 +207,7 @@ def _compose_with_lines(text: str, origin: str) -> tuple[Any, dict[tuple, int]]:
     except RecursionError:
         raise RubricError(f"{origin}: YAML nested too deeply to be a rubric") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        why = " ".join(str(getattr(exc, "problem", None) or exc).split())  # one line (a reader error has two)
-        raise RubricError(f"{origin}{where}: not valid YAML ({why})") from None
+        raise _yaml_refusal(exc, origin, "not valid YAML") from None
     lines: dict[tuple, int] = {}
     seen: set[int] = set()
 
@@ -245,10 +242,15 @@ def _compose_with_lines(text: str, origin: str) -> tuple[Any, dict[tuple, int]]:
     except RecursionError:
         raise RubricError(f"{origin}: YAML nested too deeply to be a rubric") from None
     except yaml.YAMLError as exc:  # a value YAML cannot build, e.g. a bare merge key "<<"
-        mark = getattr(exc, "problem_mark", None)
-        at = f":{mark.line + 1}" if mark is not None else ""
-        why = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        raise RubricError(f"{origin}{at}: not valid in a rubric ({why})") from None
+        raise _yaml_refusal(exc, origin, "not valid in a rubric") from None
+
+
+def _yaml_refusal(exc: yaml.YAMLError, origin: str, what: str) -> RubricError:
+    """One line naming the file, the line and YAML's reason (a reader error has two lines)."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f":{mark.line + 1}" if mark else ""
+    why = " ".join(str(getattr(exc, "problem", None) or exc).split())
+    return RubricError(f"{origin}{where}: {what} ({why})")
 
 
 def _where(data: Any, loc: tuple) -> str:
