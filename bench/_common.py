@@ -48,3 +48,17 @@ def harper_call(sid: str, out_dir: Path) -> tuple[Path, dict[str, str]]:
 
 def harper_sids() -> list[str]:
     return [c["sid"] for c in json.loads((HARPER / "manifest.json").read_text())["calls"]]
+
+
+def corpus_rows():
+    """The training corpus featurised for the heads, with the embedding cache it was read through
+    (.cache/embeddings.npz, saved after: a second bench embeds nothing new)."""
+    from coach_app.core.semantic import training
+    from coach_app.core.semantic.corpus import load_corpus
+    from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache, NpzStore
+
+    store = NpzStore(ROOT / ".cache" / "embeddings.npz")
+    cache = EmbeddingCache(E5Embedder(), store)
+    rows = training.featurize(load_corpus(ROOT / "training" / "corpus"), cache)
+    store.save()
+    return rows, cache

@@ -13,18 +13,16 @@ import sys
 import time
 
 import numpy as np
-from _common import ROOT
+from _common import corpus_rows
 
 from coach_app.core.semantic import training as T
-from coach_app.core.semantic.corpus import load_corpus
-from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache, NpzStore
 
 # held-out writer groups: each holds English and Finnish writers of different styles
 HELD_OUT = [("w3", "w6", "w13"), ("w1", "w5", "w10", "w17"), ("w2", "w4", "w11", "w16")]
 
 
 def agreement(model, rows) -> dict[str, float]:
-    F = T.conversation_features(model.heads, rows)
+    F = T.conversation_features(model.heads, rows, lex=model.lexical)
     out = {}
     for cid in T.LEARNED:
         agg = model.aggregators[cid]
@@ -38,10 +36,7 @@ def main() -> int:
     ap.add_argument("--sizes", type=float, nargs="+", default=[0.25, 0.5, 1.0])
     ap.add_argument("--folds", type=int, default=3)
     a = ap.parse_args()
-    store = NpzStore(ROOT / ".cache" / "embeddings.npz")
-    cache = EmbeddingCache(E5Embedder(), store)
-    rows = T.featurize(load_corpus(ROOT / "training" / "corpus"), cache)
-    store.save()
+    rows, cache = corpus_rows()
     rng = np.random.default_rng(0)
     print(f"{len(rows)} conversations; held-out writer groups: {HELD_OUT}")
     print(f"{'share':>6} {'train convs':>11}  " + " ".join(f"{c[:10]:>10}" for c in T.LEARNED) + f" {'mean':>6}")

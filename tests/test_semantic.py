@@ -217,3 +217,47 @@ def test_coach_train_writes_a_model_that_scores(tmp_path):
     bad = subprocess.run([sys.executable, str(ROOT / "main.py"), "train", "--corpus", str(tmp_path / "none")],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 1 and "no training files" in bad.stderr
+
+
+
+def test_lexical_heads_read_word_pieces_as_scikit_learn_does(tmp_path):
+    """The n-gram rows scored at inference equal scikit-learn's TfidfVectorizer rows (so the
+    trained weights mean at scoring what they meant in training), a head learns a telling piece
+    the embedding would average away, and the heads survive the model file."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from coach_app.core.semantic import lexical
+    from coach_app.core.semantic.model import Aggregator, JudgeModel
+
+    texts = ["Oh, poor you — having to read an email THREE whole times.", "Voi ei, ihan hirveetä   kaks viikkoo",
+             "a ok", "Pahoittelen, että tilauksenne viivästyi!"]
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
+    X = vec.fit_transform(texts).toarray()
+    heads = lexical.LexicalHeads({t: int(i) for t, i in vec.vocabulary_.items()}, vec.idf_.astype(np.float32),
+                                 ["x"], np.zeros((X.shape[1], 1), np.float32), np.zeros(1, np.float32))
+    for r, t in enumerate(texts):
+        idx, val = heads.terms(t)
+        row = np.zeros(X.shape[1])
+        row[idx] = val
+        assert np.allclose(row, X[r], atol=1e-6)
+
+    rng = np.random.default_rng(0)
+    fillers = ["the parcel", "your order", "the invoice", "this week", "the router", "my account"]
+    train = [f"{'poor you, ' if k % 2 else ''}about {fillers[k % 6]} number {rng.integers(99)}" for k in range(200)]
+    y = np.asarray([[k % 2] for k in range(200)])
+    fitted = lexical.fit(train, y, ["empathy-"], C=1.0, min_df=2)
+    p = fitted.logits(["oh poor you about the fridge", "about the fridge"])[:, 0]
+    assert p[0] > 0 > p[1], p
+
+    model = JudgeModel("judge-x", "e5", {"empathy-": (np.zeros(4, np.float32), 0.0)},
+                       {"empathy": Aggregator(["met", "not_met"], np.zeros((2, 3), np.float32), np.zeros(2, np.float32))},
+                       {"lexical_share": 0.5}, {"agent": fitted})
+    model.save(tmp_path / "m.npz")
+    back = JudgeModel.load(tmp_path / "m.npz")
+    got = back.head_probs(np.zeros((2, 4), np.float32), ["empathy-"], ["oh poor you about the fridge", "about the fridge"])
+    assert np.allclose(got["empathy-"], 0.5 * 0.5 + 0.5 / (1 + np.exp(-p)), atol=1e-5)
+    # without the texts, or in a model without n-gram heads (judge-1 to judge-3), the embedding head alone
+    assert np.allclose(back.head_probs(np.zeros((2, 4), np.float32), ["empathy-"])["empathy-"], 0.5)
+    plain = JudgeModel("judge-y", "e5", model.heads, model.aggregators)
+    plain.save(tmp_path / "p.npz")
+    assert JudgeModel.load(tmp_path / "p.npz").lexical == {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
@@ -45,6 +45,9 @@ class Context:
     customer_idx: list[int]
     customer_X: np.ndarray
     conv_X: np.ndarray | None = None
+    #: the utterances' own words, row for row (the lexical heads read them)
+    agent_texts: list[str] = field(default_factory=list)
+    customer_texts: list[str] = field(default_factory=list)
 
 
 def outcome_row(speakers: Sequence[str], texts: Sequence[str], E: np.ndarray) -> np.ndarray:
@@ -112,5 +115,6 @@ def build(speakers: Sequence[str], texts: Sequence[str], E: np.ndarray, lang: st
         return np.vstack(out).astype(np.float32)
 
     return Context(agents, rows(agents, CUSTOMER), customers, rows(customers, AGENT),
-                   outcome_row(speakers, texts, E).astype(np.float32))
+                   outcome_row(speakers, texts, E).astype(np.float32),
+                   [texts[i] for i in agents], [texts[i] for i in customers])
 

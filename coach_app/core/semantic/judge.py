@@ -51,8 +51,8 @@ def analyse(conv: "Conversation", model: JudgeModel) -> Analysis:
         outcome = None
         if OUTCOME in model.heads:
             outcome = float(model.head_probs(ctx.conv_X[None, :], [OUTCOME])[OUTCOME][0])
-        cached[key] = Analysis(ctx, model.head_probs(ctx.agent_X, agent_heads),
-                               model.head_probs(ctx.customer_X, customer_heads), outcome)
+        cached[key] = Analysis(ctx, model.head_probs(ctx.agent_X, agent_heads, ctx.agent_texts),
+                               model.head_probs(ctx.customer_X, customer_heads, ctx.customer_texts), outcome)
     return cached[key]
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from coach_app.core.semantic.lexical import LexicalHeads
 from coach_app.errors import CoachError
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
@@ -66,12 +67,17 @@ class JudgeModel:
     heads: dict[str, tuple[np.ndarray, float]]
     aggregators: dict[str, Aggregator]
     meta: dict = field(default_factory=dict)
+    #: character n-gram heads ("agent", "customer"; judge-4 on): a head they also serve scores as
+    #: a blend of the two probabilities, meta "lexical_share" of it from the words
+    lexical: dict[str, LexicalHeads] = field(default_factory=dict)
 
     @property
     def criteria(self) -> list[str]:
         return sorted(self.aggregators)
 
-    def head_probs(self, X: np.ndarray, names: list[str]) -> dict[str, np.ndarray]:
+    def head_probs(self, X: np.ndarray, names: list[str], texts: list[str] | None = None) -> dict[str, np.ndarray]:
+        """P(head) for each row of X; with the rows' ``texts``, heads the lexical part also
+        serves blend in its probability."""
         if not names:
             return {}
         if not len(X):
@@ -79,7 +85,16 @@ class JudgeModel:
         W = np.vstack([self.heads[n][0] for n in names])
         b = np.asarray([self.heads[n][1] for n in names])
         P = sigmoid(X @ W.T + b)
-        return {n: P[:, k] for k, n in enumerate(names)}
+        out = {n: P[:, k] for k, n in enumerate(names)}
+        if texts is not None:
+            share = float(self.meta.get("lexical_share", 0.0))
+            for lex in self.lexical.values():
+                served = [n for n in names if n in lex.names]
+                if served and share:
+                    Q = sigmoid(lex.logits(texts))
+                    for n in served:
+                        out[n] = (1 - share) * out[n] + share * Q[:, lex.names.index(n)]
+        return out
 
     def save(self, path: str | Path) -> None:
         arrays = {}
@@ -89,8 +104,11 @@ class JudgeModel:
         for cid, agg in self.aggregators.items():
             arrays[f"agg/{cid}/W"] = agg.W.astype(np.float32)
             arrays[f"agg/{cid}/b"] = agg.b.astype(np.float32)
+        for group, lex in self.lexical.items():
+            arrays.update(lex.arrays(f"lexical/{group}"))
         meta = dict(self.meta, id=self.id, embedder=self.embedder,
-                    classes={c: a.classes for c, a in self.aggregators.items()})
+                    classes={c: a.classes for c, a in self.aggregators.items()},
+                    lexical={g: lex.meta() for g, lex in self.lexical.items()})
         arrays["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), np.uint8)
         path = Path(path)
         tmp = path.with_name(path.name + ".tmp.npz")
@@ -106,9 +124,10 @@ class JudgeModel:
                          for k in z.files if k.startswith("head/") and k.endswith("/w")}
                 aggs = {cid: Aggregator(list(classes), z[f"agg/{cid}/W"], z[f"agg/{cid}/b"])
                         for cid, classes in meta["classes"].items()}
+                lexical = {g: LexicalHeads.from_arrays(m, z, f"lexical/{g}") for g, m in meta.get("lexical", {}).items()}
         except (OSError, KeyError, ValueError) as exc:
             raise CoachError(f"{path}: not a judge model file ({exc})") from None
-        return cls(meta["id"], meta["embedder"], heads, aggs, meta)
+        return cls(meta["id"], meta["embedder"], heads, aggs, meta, lexical)
 
 
 def model_path(model_id: str) -> Path:
