@@ -357,6 +357,13 @@ def test_finnish_translation_is_complete_current_and_used(qtbot, tmp_path, ctx):
             "Tallenne: kieli on suomi (100%, 99%), mutta malli tiny.en ymmärtää vain englantia – litteroi uudelleen "
             "mallilla base tai Automaattinen")
         assert language_text("fi", 0.97) == "suomi (97%)" and detail_text("something new") == "something new"
+        # an imported transcript names no model: the header says so in Finnish, not "imported transcript"
+        from coach_app.services.importer import import_file
+
+        iid = import_file(ctx.ws, ctx.engine, OWN / "own-fi-001.json", agent="Aino Ääkkönen").interaction.id
+        window.open_review(iid)
+        title = window.review.title.text()
+        assert "tuotu litterointi" in title and "imported" not in title and "malli" not in title, title
     finally:
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)

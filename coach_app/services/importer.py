@@ -29,6 +29,9 @@ from coach_app.services.transcripts import segment_rows
 from coach_app.transcription.audio import inspect_audio
 from coach_app.transcription.base import ChannelMap
 
+#: the transcription_model of a transcript imported as text (nobody transcribed it here)
+IMPORTED_TRANSCRIPT = "imported transcript"
+
 
 @dataclass
 class ImportResult:
@@ -140,7 +143,7 @@ def _import_once(ws: Workspace, engine: Engine, path: str | Path, agent: str | N
                 row.language = parsed.language
                 row.duration_ms = parsed.duration_ms if parsed.channel_type == "phone" else None
                 row.status = "transcribed"
-                row.transcription_model = "imported transcript"
+                row.transcription_model = IMPORTED_TRANSCRIPT
             else:
                 row.channel_type = "phone"
                 row.duration_ms = audio.duration_ms

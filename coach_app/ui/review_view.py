@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach_app.core.transcript import format_clock
+from coach_app.services.importer import IMPORTED_TRANSCRIPT
 from coach_app.services.queries import interaction_with_transcript
 from coach_app.services.transcripts import speakers_estimated
 from coach_app.ui.labels import detail_text, language_text, model_text
@@ -44,7 +45,9 @@ class ReviewView(QWidget):
         parts = [f"<b>#{inter.id} {inter.original_name}</b>", agent or "-", when,
                  format_clock(inter.duration_ms or 0) if inter.channel_type == "phone" else self.tr("chat"),
                  language_text(inter.language, inter.language_probability)]
-        if inter.transcription_model:
+        if inter.transcription_model == IMPORTED_TRANSCRIPT:
+            parts.append(self.tr("imported transcript"))  # not a model name: said in the UI language
+        elif inter.transcription_model:
             parts.append(self.tr("model {0}").format(model_text(inter.transcription_model)))
         title = QLabel(" · ".join(p for p in parts if p), self)
         title.setWordWrap(True)

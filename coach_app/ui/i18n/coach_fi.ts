@@ -4,23 +4,23 @@
 <context>
     <name>BlindScorecard</name>
     <message>
-        <location filename="../calibration_scoring.py" line="48"/>
+        <location filename="../calibration_scoring.py" line="68"/>
         <source>Score the call yourself: the automatic verdicts and the other reviewers&apos; stay hidden until you have submitted.</source>
         <extracomment>choices made so far, kept by the page while the reviewer looks at other calls</extracomment>
         <translation>Arvioi puhelu itse: automaattiset tulokset ja muiden arvioijien arviot pysyvät piilossa, kunnes olet lähettänyt omasi.</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="66"/>
+        <location filename="../calibration_scoring.py" line="86"/>
         <source>choose…</source>
         <translation>valitse…</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="97"/>
+        <location filename="../calibration_scoring.py" line="128"/>
         <source>Submit my scores</source>
         <translation>Lähetä arvioni</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="98"/>
+        <location filename="../calibration_scoring.py" line="129"/>
         <source>Submit my scores ({0} still open)</source>
         <translation>Lähetä arvioni ({0} vielä avoinna)</translation>
     </message>
@@ -299,113 +299,113 @@
 <context>
     <name>DisputesView</name>
     <message>
-        <location filename="../disputes_view.py" line="50"/>
+        <location filename="../disputes_view.py" line="51"/>
         <source>&lt;b&gt;Disputes&lt;/b&gt;</source>
         <extracomment>the Show filter&apos;s choices, in its order a dispute was answered (the library&apos;s badges change)</extracomment>
         <translation>&lt;b&gt;Oikaisupyynnöt&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="52"/>
+        <location filename="../disputes_view.py" line="53"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="54"/>
+        <location filename="../disputes_view.py" line="55"/>
         <source>open, then answered</source>
         <translation>avoimet, sitten vastatut</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="54"/>
+        <location filename="../disputes_view.py" line="55"/>
         <source>open only</source>
         <translation>vain avoimet</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="54"/>
+        <location filename="../disputes_view.py" line="55"/>
         <source>answered only</source>
         <translation>vain vastatut</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="58"/>
+        <location filename="../disputes_view.py" line="59"/>
         <source>Accept…</source>
         <translation>Hyväksy…</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="59"/>
+        <location filename="../disputes_view.py" line="60"/>
         <source>Reject…</source>
         <translation>Hylkää…</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="60"/>
+        <location filename="../disputes_view.py" line="61"/>
         <source>Open call</source>
         <translation>Avaa puhelu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="71"/>
+        <location filename="../disputes_view.py" line="72"/>
         <source>Call</source>
         <translation>Puhelu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="71"/>
+        <location filename="../disputes_view.py" line="72"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="71"/>
+        <location filename="../disputes_view.py" line="72"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="71"/>
+        <location filename="../disputes_view.py" line="72"/>
         <source>Lead&apos;s verdict → asked for</source>
         <translation>Esihenkilön arvio → pyydetty</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="72"/>
+        <location filename="../disputes_view.py" line="73"/>
         <source>Agent&apos;s reason</source>
         <translation>Asiakaspalvelijan perustelu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="72"/>
+        <location filename="../disputes_view.py" line="73"/>
         <source>Opened</source>
         <translation>Jätetty</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="72"/>
+        <location filename="../disputes_view.py" line="73"/>
         <source>Outcome</source>
         <translation>Ratkaisu</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="99"/>
+        <location filename="../disputes_view.py" line="100"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="105"/>
+        <location filename="../disputes_view.py" line="104"/>
         <source>Could not read the disputes: {0}</source>
         <translation>Oikaisupyyntöjä ei voitu lukea: {0}</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="125"/>
+        <location filename="../disputes_view.py" line="124"/>
         <source>open</source>
         <translation>avoin</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="125"/>
+        <location filename="../disputes_view.py" line="124"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="143"/>
+        <location filename="../disputes_view.py" line="142"/>
         <source>No disputes.</source>
         <translation>Ei oikaisupyyntöjä.</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="144"/>
+        <location filename="../disputes_view.py" line="143"/>
         <source>{0} open, {1} answered.</source>
         <translation>{0} avoinna, {1} vastattu.</translation>
     </message>
     <message>
-        <location filename="../disputes_view.py" line="179"/>
+        <location filename="../disputes_view.py" line="178"/>
         <source>Not saved</source>
         <translation>Ei tallennettu</translation>
     </message>
@@ -974,87 +974,87 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../queue_view.py" line="81"/>
+        <location filename="../queue_view.py" line="82"/>
         <source>&lt;b&gt;My review queue&lt;/b&gt;</source>
         <translation>&lt;b&gt;Oma arviointijono&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="83"/>
+        <location filename="../queue_view.py" line="84"/>
         <source>Show done</source>
         <translation>Näytä valmiit</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="87"/>
+        <location filename="../queue_view.py" line="88"/>
         <source>Sample calls…</source>
         <translation>Poimi puheluita…</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="89"/>
+        <location filename="../queue_view.py" line="90"/>
         <source>Open for review</source>
         <translation>Avaa arvioitavaksi</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="98"/>
+        <location filename="../queue_view.py" line="99"/>
         <source>Date</source>
         <translation>Päivämäärä</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="98"/>
+        <location filename="../queue_view.py" line="99"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="98"/>
+        <location filename="../queue_view.py" line="99"/>
         <source>Call</source>
         <translation>Puhelu</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="98"/>
+        <location filename="../queue_view.py" line="99"/>
         <source>Assigned</source>
         <translation>Annettu</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="98"/>
+        <location filename="../queue_view.py" line="99"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="126"/>
+        <location filename="../queue_view.py" line="127"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="132"/>
+        <location filename="../queue_view.py" line="131"/>
         <source>Could not read the queue: {0}</source>
         <translation>Jonoa ei voitu lukea: {0}</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="141"/>
+        <location filename="../queue_view.py" line="140"/>
         <source>✓ done</source>
         <translation>✓ valmis</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="141"/>
+        <location filename="../queue_view.py" line="140"/>
         <source>to review</source>
         <translation>arvioitavana</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="148"/>
+        <location filename="../queue_view.py" line="147"/>
         <source>Nothing assigned to you. Sample calls… assigns some.</source>
         <translation>Sinulle ei ole annettu puheluita. Poimi puheluita… antaa niitä.</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="149"/>
+        <location filename="../queue_view.py" line="148"/>
         <source>{0} calls to review.</source>
         <translation>Arvioitavia puheluita: {0}.</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="180"/>
+        <location filename="../queue_view.py" line="179"/>
         <source>Assigned {0} calls to {1}.</source>
         <translation>Annettiin {0} puhelua arvioijalle {1}.</translation>
     </message>
     <message>
-        <location filename="../queue_view.py" line="186"/>
+        <location filename="../queue_view.py" line="185"/>
         <source>Not sampled</source>
         <translation>Ei poimittu</translation>
     </message>
@@ -1174,37 +1174,37 @@
         <translation>Sovittu</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="183"/>
+        <location filename="../calibration_report.py" line="186"/>
         <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="184"/>
+        <location filename="../calibration_report.py" line="187"/>
         <source>&lt;b&gt;Where the reviewers differ&lt;/b&gt;: nowhere</source>
         <translation>&lt;b&gt;Missä arvioijat eroavat&lt;/b&gt;: ei missään</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="199"/>
+        <location filename="../calibration_report.py" line="202"/>
         <source>owner {0}</source>
         <translation>vetäjä {0}</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="200"/>
+        <location filename="../calibration_report.py" line="203"/>
         <source>{0} of {1} reviews submitted</source>
         <translation>{0}/{1} arviota lähetetty</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="203"/>
+        <location filename="../calibration_report.py" line="206"/>
         <source>No call has been scored by two reviewers yet.</source>
         <translation>Yhtäkään puhelua eivät ole vielä arvioineet kaksi arvioijaa.</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="204"/>
+        <location filename="../calibration_report.py" line="207"/>
         <source>Agreement {0} · kappa {1}</source>
         <translation>Yhtäpitävyys {0} · kappa {1}</translation>
     </message>
     <message>
-        <location filename="../calibration_report.py" line="208"/>
+        <location filename="../calibration_report.py" line="211"/>
         <source>(so far: not every review is in)</source>
         <translation>(toistaiseksi: kaikki arviot eivät ole vielä tulleet)</translation>
     </message>
@@ -1212,94 +1212,99 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../review_view.py" line="22"/>
+        <location filename="../review_view.py" line="23"/>
         <source>base — multilingual (Finnish, English, …)</source>
         <extracomment>the models offered by &quot;Transcribe again with…&quot;: (setting value, label)</extracomment>
         <translation>base — monikielinen (suomi, englanti, …)</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="23"/>
+        <location filename="../review_view.py" line="24"/>
         <source>tiny.en — English only, fastest</source>
         <translation>tiny.en — vain englanti, nopein</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="24"/>
+        <location filename="../review_view.py" line="25"/>
         <source>Automatic per language</source>
         <translation>Automaattisesti kielen mukaan</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="41"/>
+        <location filename="../review_view.py" line="42"/>
         <source>← Library</source>
         <extracomment>the interaction was transcribed again: the window reopens it</extracomment>
         <translation>← Kirjasto</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="45"/>
+        <location filename="../review_view.py" line="46"/>
         <source>chat</source>
         <translation>chat</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="48"/>
+        <location filename="../review_view.py" line="49"/>
+        <source>imported transcript</source>
+        <translation>tuotu litterointi</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="51"/>
         <source>model {0}</source>
         <translation>malli {0}</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="52"/>
+        <location filename="../review_view.py" line="55"/>
         <source>Export coaching PDF…</source>
         <translation>Vie valmennusraportti (PDF)…</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="63"/>
+        <location filename="../review_view.py" line="66"/>
         <source>Transcribe again with…</source>
         <translation>Litteroi uudelleen mallilla…</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="73"/>
+        <location filename="../review_view.py" line="76"/>
         <source>Swap agent and customer</source>
         <translation>Vaihda asiakaspalvelija ja asiakas päittäin</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="74"/>
+        <location filename="../review_view.py" line="77"/>
         <source>The speakers are the wrong way round: swap them and score again</source>
         <translation>Puhujat ovat väärin päin: vaihda ne ja arvioi uudelleen</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="80"/>
+        <location filename="../review_view.py" line="83"/>
         <source>Mono recording: agent and customer were told apart by their voices (estimated). If they are the wrong way round, use “Swap agent and customer”.</source>
         <translation>Monotallenne: asiakaspalvelija ja asiakas erotettiin äänistä (arvio). Jos he ovat väärin päin, valitse ”Vaihda asiakaspalvelija ja asiakas päittäin”.</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="112"/>
+        <location filename="../review_view.py" line="115"/>
         <source>Export coaching PDF</source>
         <translation>Vie valmennusraportti</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="128"/>
+        <location filename="../review_view.py" line="131"/>
         <source>Exported</source>
         <translation>Viety</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="128"/>
+        <location filename="../review_view.py" line="131"/>
         <source>Wrote {0}</source>
         <translation>Kirjoitettu {0}</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="132"/>
+        <location filename="../review_view.py" line="135"/>
         <source>Export failed</source>
         <translation>Vienti epäonnistui</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="143"/>
+        <location filename="../review_view.py" line="146"/>
         <source>Transcription failed</source>
         <translation>Litterointi epäonnistui</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="143"/>
+        <location filename="../review_view.py" line="146"/>
         <source>Transcribing…</source>
         <translation>Litteroidaan…</translation>
     </message>
     <message>
-        <location filename="../review_view.py" line="149"/>
+        <location filename="../review_view.py" line="152"/>
         <source>Swap failed</source>
         <translation>Vaihto epäonnistui</translation>
     </message>
@@ -1698,43 +1703,43 @@
 <context>
     <name>ScoringPage</name>
     <message>
-        <location filename="../calibration_scoring.py" line="169"/>
+        <location filename="../calibration_scoring.py" line="200"/>
         <source>Choose a session to score its calls.</source>
         <extracomment>a call&apos;s transcript and scorecard are shown (tests wait for it)</extracomment>
         <translation>Valitse kalibrointi arvioidaksesi sen puhelut.</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="171"/>
+        <location filename="../calibration_scoring.py" line="202"/>
         <source>You are not one of this session&apos;s reviewers.</source>
         <translation>Et ole tämän kalibroinnin arvioija.</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="174"/>
+        <location filename="../calibration_scoring.py" line="205"/>
         <source>Your calls to score: {0} of {1}</source>
         <translation>Arvioimatta: {0}/{1} puhelua</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="175"/>
+        <location filename="../calibration_scoring.py" line="206"/>
         <source>You have scored every call of this session. Thank you!</source>
         <translation>Olet arvioinut kaikki tämän kalibroinnin puhelut. Kiitos!</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="178"/>
+        <location filename="../calibration_scoring.py" line="209"/>
         <source>✓ submitted</source>
         <translation>✓ lähetetty</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="178"/>
+        <location filename="../calibration_scoring.py" line="209"/>
         <source>to score</source>
         <translation>arvioimatta</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="217"/>
+        <location filename="../calibration_scoring.py" line="250"/>
         <source>Could not open the call: {0}</source>
         <translation>Puhelua ei voitu avata: {0}</translation>
     </message>
     <message>
-        <location filename="../calibration_scoring.py" line="233"/>
+        <location filename="../calibration_scoring.py" line="266"/>
         <source>You have submitted your scores for this call. The report shows how they compare.</source>
         <translation>Olet lähettänyt arviosi tästä puhelusta. Raportti näyttää, miten arviot vertautuvat.</translation>
     </message>
