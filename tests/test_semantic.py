@@ -248,6 +248,7 @@ def test_lexical_heads_read_word_pieces_as_scikit_learn_does(tmp_path):
     fitted = lexical.fit(train, y, ["empathy-"], C=1.0, min_df=2)
     p = fitted.logits(["oh poor you about the fridge", "about the fridge"])[:, 0]
     assert p[0] > 0 > p[1], p
+    assert np.array_equal(fitted.logits(["about the fridge"])[:, 0], p[1:])  # the second time from the memo
 
     model = JudgeModel("judge-x", "e5", {"empathy-": (np.zeros(4, np.float32), 0.0)},
                        {"empathy": Aggregator(["met", "not_met"], np.zeros((2, 3), np.float32), np.zeros(2, np.float32))},

@@ -8,27 +8,28 @@ lemmatiser) sees those pieces. It is trained on the corpus only, like every head
 probability is blended with the embedding head's.
 
 Scoring needs numpy only: the n-gram vocabulary, idf and weights ship in the model file, and
-`ngram_vector` reproduces scikit-learn's ``TfidfVectorizer(analyzer="char_wb",
-sublinear_tf=True)`` (a test holds the two equal).
+`LexicalHeads.terms` reproduces scikit-learn's ``TfidfVectorizer(analyzer="char_wb",
+sublinear_tf=True)`` (a test holds the two equal). Scores are kept by text, as the embeddings
+are, so re-scoring after an override or a rubric edit reads no utterance twice.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
 
 MIN_N, MAX_N = 2, 5
-_SPACES = re.compile(r"\s\s+")
+#: texts whose scores are kept (a few hours of calls); the memo starts afresh when full
+MEMO_ITEMS = 50_000
 
 
 def char_ngrams(text: str) -> list[str]:
     """scikit-learn's char_wb n-grams of the lowercased text (each word padded by one space)."""
     out = []
-    for w in _SPACES.sub(" ", text.lower()).split():
+    for w in text.lower().split():
         w = f" {w} "
         for n in range(MIN_N, MAX_N + 1):
             offset = 0
@@ -48,6 +49,7 @@ class LexicalHeads:
     names: list[str]
     W: np.ndarray          # (terms, heads)
     b: np.ndarray          # (heads,)
+    _memo: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     def terms(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(term indices, sublinear tf × idf, L2-normalised) of one text: its sparse row."""
@@ -61,11 +63,16 @@ class LexicalHeads:
         return idx, val / max(float(np.linalg.norm(val)), 1e-12)
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.tile(self.b, (len(texts), 1)).astype(np.float32)
+        out = np.empty((len(texts), len(self.names)), np.float32)
         for r, t in enumerate(texts):
-            idx, val = self.terms(t)
-            if len(idx):
-                out[r] += val @ self.W[idx]
+            row = self._memo.get(t)
+            if row is None:
+                idx, val = self.terms(t)
+                row = self.b + (val @ self.W[idx] if len(idx) else 0.0)
+                if len(self._memo) >= MEMO_ITEMS:
+                    self._memo.clear()
+                self._memo[t] = row
+            out[r] = row
         return out
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
