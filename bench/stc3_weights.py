@@ -3,7 +3,10 @@
 (A) on STC-3 dialogues training may read — never the reserved last 400 — and how the total
 follows S as first_contact_resolution weighs more: how the default rubric's weights were chosen.
 
-  .venv/bin/python bench/stc3_weights.py [N dialogues, default 500] [--judge ID]
+  .venv/bin/python bench/stc3_weights.py [N dialogues, default 500] [--judge ID] [--unlabelled]
+
+--unlabelled draws only dialogues the corpus does not hold with our labels (training/corpus
+r*-stc3-*): the non-reserved dialogues whose utterances no head was trained on.
 """
 import argparse
 
@@ -19,8 +22,15 @@ from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache, NpzStor
 ap = argparse.ArgumentParser()
 ap.add_argument("n", nargs="?", type=int, default=500)
 ap.add_argument("--judge")
+ap.add_argument("--unlabelled", action="store_true")
 args = ap.parse_args()
 data = stc3_trainable()
+if args.unlabelled:
+    import json
+    labelled = {c["id"].split("-stc3-")[1] for f in (ROOT / "training" / "corpus").glob("r*-stc3*.json")
+                for c in json.loads(f.read_text("utf-8"))}
+    data = [d for d in data if str(d.id) not in labelled]
+    print(f"{len(data)} non-reserved dialogues without our labels")
 idx = np.random.default_rng(1).permutation(len(data))[:args.n]
 store = NpzStore(ROOT / ".cache" / "embeddings.npz")
 cache = EmbeddingCache(E5Embedder(), store)

@@ -89,7 +89,7 @@ class LexicalHeads:
 
 
 def fit(texts: Sequence[str], Y: np.ndarray, names: list[str], C: float, max_terms: int = 60000,
-        min_df: int = 3) -> LexicalHeads:
+        min_df: int = 3, weights: np.ndarray | None = None) -> LexicalHeads:
     """One balanced logistic regression per head (a column of Y) over the shared n-gram space."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -103,7 +103,7 @@ def fit(texts: Sequence[str], Y: np.ndarray, names: list[str], C: float, max_ter
         y = Y[:, k]
         if y.min() == y.max():
             continue
-        lr = LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit(X, y)
+        lr = LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit(X, y, sample_weight=weights)
         W[:, k], b[k] = lr.coef_[0], lr.intercept_[0]
     vocab = {t: int(i) for t, i in vec.vocabulary_.items()}
     return LexicalHeads(vocab, vec.idf_.astype(np.float32), list(names), W, b)
