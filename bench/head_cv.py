@@ -77,8 +77,8 @@ def main() -> int:
     # labelled real dialogues (labellers r1, r2, ...): in every training part of the invented
     # corpus's folds (whose figure stays comparable with earlier runs), and scored in folds of
     # their own labellers, trained on the whole invented corpus and the other labellers
-    real = [] if a.without_real else [r for r in rows if r.conv.writer.startswith("r")]
-    rows = [r for r in rows if not r.conv.writer.startswith("r")]
+    real = [] if a.without_real else [r for r in rows if T.is_real(r.conv)]
+    rows = [r for r in rows if not T.is_real(r.conv)]
     groups = writer_groups(rows, a.folds)
     print(f"{len(rows)} conversations, {sum(map(len, groups))} writers in {a.folds} held-out groups; "
           f"{len(real)} labelled real dialogues", flush=True)

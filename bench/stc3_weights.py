@@ -9,6 +9,7 @@ follows S as first_contact_resolution weighs more: how the default rubric's weig
 r*-stc3-*): the non-reserved dialogues whose utterances no head was trained on.
 """
 import argparse
+import json
 
 import numpy as np
 from _common import ROOT
@@ -26,7 +27,6 @@ ap.add_argument("--unlabelled", action="store_true")
 args = ap.parse_args()
 data = stc3_trainable()
 if args.unlabelled:
-    import json
     labelled = {c["id"].split("-stc3-")[1] for f in (ROOT / "training" / "corpus").glob("r*-stc3*.json")
                 for c in json.loads(f.read_text("utf-8"))}
     data = [d for d in data if str(d.id) not in labelled]

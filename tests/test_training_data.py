@@ -8,8 +8,6 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 TRAINING = ROOT / "training"
 
@@ -35,8 +33,7 @@ def test_every_corpus_file_follows_the_spec():
 
 def test_labelled_stc3_dialogues_are_trainable_ones_word_for_word():
     imp = _module("import_stc3_labels")
-    if not imp.STC3.exists():
-        pytest.skip("../shared/data/stc3_customer_helpdesk is not here")
+    assert imp.STC3.exists(), "../shared/data/stc3_customer_helpdesk is needed (the real data beside the repository)"
     data = json.loads(imp.STC3.read_text("utf-8"))
     reserved = {str(d["id"]) for d in data[-imp.RESERVED:]}
     pool = imp.trainable()
@@ -52,8 +49,7 @@ def test_labelled_stc3_dialogues_are_trainable_ones_word_for_word():
 
 def test_the_importer_refuses_the_reserved_dialogues_and_derives_labels():
     imp = _module("import_stc3_labels")
-    if not imp.STC3.exists():
-        pytest.skip("../shared/data/stc3_customer_helpdesk is not here")
+    assert imp.STC3.exists(), "../shared/data/stc3_customer_helpdesk is needed (the real data beside the repository)"
     data = json.loads(imp.STC3.read_text("utf-8"))
     answered = next(d for d in data[:-imp.RESERVED] if len(imp.turns(d)) >= 3
                     and imp.turns(d)[1]["speaker"] == "agent")

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 STC3 = ROOT.parent / "shared" / "data" / "stc3_customer_helpdesk" / "train_data_en.json"
 RESERVED = 400  # coach_app.core.semantic.corpus.STC3_RESERVED (this script runs without the app)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from validate_corpus import problems  # noqa: E402
+from validate_corpus import problems, tag_labels  # noqa: E402
 
 
 def trainable() -> dict[str, dict]:
@@ -40,20 +40,6 @@ def turns(d: dict) -> list[dict]:
         if text:
             out.append({"speaker": "customer" if t["sender"] == "customer" else "agent", "text": text})
     return out
-
-
-def derived(tags: dict[int, list[str]], agent_idx: list[int]) -> dict[str, str]:
-    has = {t for ts in tags.values() for t in ts}
-    first_two = set(agent_idx[:2])
-    return {
-        "greeting": "met" if any("greeting+" in tags.get(i, []) for i in first_two) else "not_met",
-        "empathy": "met" if "empathy+" in has else "not_met",
-        "active_listening": "met" if "active_listening+" in has and "active_listening-" not in has else "not_met",
-        "honest_promises": "not_met" if "honest_promises-" in has else "met",
-        "ownership": "not_met" if "ownership-" in has else "met",
-        "gratitude": "met" if "gratitude+" in has else "not_met",
-        "follow_up": "met" if "follow_up+" in has else "not_met",
-    }
 
 
 def build(labels: list[dict], writer: str) -> tuple[list[dict], list[str]]:
@@ -75,10 +61,14 @@ def build(labels: list[dict], writer: str) -> tuple[list[dict], list[str]]:
             if tags.get(i):
                 t["tags"] = sorted(set(tags[i]))
         agent_idx = [i for i, t in enumerate(ts) if t["speaker"] == "agent"]
+        by_tag: dict[str, list[int]] = {}
+        for i, names in tags.items():
+            for name in names:
+                by_tag.setdefault(name, []).append(i)
         conv = {"id": f"{writer}-stc3-{sid}", "language": "en", "channel": "chat",
                 "domain": "real helpdesk (STC-3, CC BY 4.0)", "register": "written-formal",
                 "quality": "real", "informational": bool(lab.get("informational")),
-                "labels": dict(derived(tags, agent_idx), next_steps=lab.get("next_steps"),
+                "labels": dict(tag_labels(by_tag, agent_idx), next_steps=lab.get("next_steps"),
                                first_contact_resolution=lab.get("first_contact_resolution")),
                 "turns": ts}
         errors += problems(conv)

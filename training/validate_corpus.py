@@ -16,6 +16,27 @@ TAGS = {f"{c}{s}" for c in CRITERIA for s in "+-"}
 STATUSES = {"met", "not_met", "na"}
 
 
+#: what each label that the tags decide follows from (SPEC.md)
+RULES = {"greeting": "greeting+ on one of the first two agent turns", "empathy": "empathy+",
+         "active_listening": "active_listening+ and no active_listening-", "honest_promises": "honest_promises-",
+         "ownership": "ownership-", "gratitude": "gratitude+", "follow_up": "follow_up+"}
+
+
+def tag_labels(tags: dict[str, list[int]], agent_idx: list[int]) -> dict[str, str]:
+    """The seven labels the tags decide alone (tag -> turn numbers; the agent turns' numbers)."""
+    has = tags.__contains__
+    first_two = set(agent_idx[:2])
+    return {
+        "greeting": "met" if any(i in first_two for i in tags.get("greeting+", [])) else "not_met",
+        "empathy": "met" if has("empathy+") else "not_met",
+        "active_listening": "met" if has("active_listening+") and not has("active_listening-") else "not_met",
+        "honest_promises": "not_met" if has("honest_promises-") else "met",
+        "ownership": "not_met" if has("ownership-") else "met",
+        "gratitude": "met" if has("gratitude+") else "not_met",
+        "follow_up": "met" if has("follow_up+") else "not_met",
+    }
+
+
 def problems(conv: dict) -> list[str]:
     out: list[str] = []
     cid = conv.get("id", "?")
@@ -54,16 +75,8 @@ def problems(conv: dict) -> list[str]:
         if labels[c] != status:
             out.append(f"label {c} is {labels[c]} but the tags say {status} ({why})")
 
-    first_two = set(agent_idx[:2])
-    want("greeting", "met" if any(i in first_two for i in tags.get("greeting+", [])) else "not_met",
-         "greeting+ on one of the first two agent turns")
-    want("empathy", "met" if has("empathy+") else "not_met", "empathy+")
-    want("active_listening", "met" if has("active_listening+") and not has("active_listening-") else "not_met",
-         "active_listening+ and no active_listening-")
-    want("honest_promises", "not_met" if has("honest_promises-") else "met", "honest_promises-")
-    want("ownership", "not_met" if has("ownership-") else "met", "ownership-")
-    want("gratitude", "met" if has("gratitude+") else "not_met", "gratitude+")
-    want("follow_up", "met" if has("follow_up+") else "not_met", "follow_up+")
+    for c, status in tag_labels(tags, agent_idx).items():
+        want(c, status, RULES[c])
     if labels["next_steps"] == "met" and not has("next_steps+"):
         out.append("label next_steps is met but no turn is tagged next_steps+")
     if has("next_steps+") and labels["next_steps"] != "met":

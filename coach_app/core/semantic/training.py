@@ -151,14 +151,14 @@ def fit_lexical(rows: Sequence[Rows]) -> dict[str, lexical.LexicalHeads]:
     """The n-gram heads of each speaker, on the utterances' own text (none when LEXICAL_SHARE is None)."""
     if LEXICAL_SHARE is None:
         return {}
-    out = {}
+    out, cw = {}, conversation_weights(rows)
     for group, customer in (("agent", False), ("customer", True)):
         names = [n for n in head_names() if n.endswith(CUSTOMER_SUFFIX) == customer]
         texts = [t for r in rows for t in (r.ctx.customer_texts if customer else r.ctx.agent_texts)]
+        w = np.concatenate([np.full(len(r.ctx.customer_texts if customer else r.ctx.agent_texts), wt)
+                            for r, wt in zip(rows, cw)])
         Y = np.column_stack([np.concatenate([(r.customer_y if customer else r.agent_y)[n] for r in rows])
                              for n in names])
-        w = np.asarray([wt for r, wt in zip(rows, conversation_weights(rows))
-                        for _ in (r.ctx.customer_texts if customer else r.ctx.agent_texts)])
         out[group] = lexical.fit(texts, Y, names, LEXICAL_C, weights=None if (w == 1.0).all() else w)
     return out
 
@@ -267,6 +267,7 @@ def real_outcomes(dialogues: Sequence, cache: EmbeddingCache) -> list[RealRow]:
 def train(rows: Sequence[Rows], model_id: str, embedder_id: str, folds: int = 5,
           progress: Callable[[str], None] = lambda _m: None, real: Sequence[RealRow] | None = None) -> JudgeModel:
     real = list(real or [])
+    cw = conversation_weights(rows)
     progress(f"aggregators from {folds}-fold out-of-fold head scores")
     F = out_of_fold_features(rows, folds, real=real if real else None)
     labels = {cid: [r.conv.labels[cid] for r in rows] for cid in LEARNED}
@@ -287,8 +288,7 @@ def train(rows: Sequence[Rows], model_id: str, embedder_id: str, folds: int = 5,
         RF = conversation_features(heads, [Rows(None, o.ctx, {}, {}) for o in real], real_p, lex)[FCR]
         F[FCR] = np.vstack([F[FCR], RF])
         labels[FCR] = labels[FCR] + ["met" if o.resolved else "not_met" for o in real]
-        weights = np.concatenate([conversation_weights(rows), np.full(len(real), REAL_AGG_WEIGHT * len(rows) / len(real))])
-    cw = conversation_weights(rows)
+        weights = np.concatenate([cw, np.full(len(real), REAL_AGG_WEIGHT * len(rows) / len(real))])
     aggs = {cid: fit_aggregator(F[cid], labels[cid], weights=weights if cid == FCR else cw) for cid in LEARNED}
     digest = hashlib.sha256(json.dumps(sorted((r.conv.id, [s.text for s in r.conv.segments], r.conv.labels)
                                               for r in rows), ensure_ascii=False).encode()).hexdigest()
