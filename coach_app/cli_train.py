@@ -49,7 +49,7 @@ def cmd_train(ctx, args) -> int:
 def add_parser(sub) -> None:
     s = sub.add_parser("train", help="train the semantic judge's weights from the training corpus")
     s.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder of training JSON files (training/SPEC.md)")
-    s.add_argument("--id", default="judge-5", help="model id a rubric pins with `judge: ID`")
+    s.add_argument("--id", default="judge-6", help="model id a rubric pins with `judge: ID`")
     s.add_argument("--out", help="output .npz (default: the shipped models folder, coach_app/core/semantic/models)")
     s.add_argument("--cache", default=str(DEFAULT_CACHE), help="embedding cache file (re-training embeds nothing new)")
     s.add_argument("--real-outcomes", default=str(DEFAULT_REAL) if DEFAULT_REAL.is_file() else "none",

@@ -257,7 +257,7 @@ def test_score_cli_json_lines(tmp_path):
     assert len(lines) == 1 + len(files)
     first = lines[0]
     assert first["source"] == str(chat)
-    assert first["rubric"] == {"id": "customer-encounter-model", "version": "2.4", "language": "en"}
+    assert first["rubric"] == {"id": "customer-encounter-model", "version": "2.5", "language": "en"}
     assert set(first) >= {"total", "passed", "criteria", "metrics"}
     crit = {c["id"]: c for c in first["criteria"]}
     assert set(crit["gratitude"]) == {"id", "title", "status", "score", "weight", "critical", "evidence", "rationale",
@@ -300,7 +300,7 @@ def test_rubric_versions_and_evaluations_are_stored(workspace, engine, tmp_path)
     assert again.id == v1.id and not created  # same content, same immutable version
     ev1, res1 = score_interaction(engine, iid, v1, r1)
     edited = tmp_path / "edited.yaml"
-    edited.write_text(DEFAULT_RUBRIC.read_text("utf-8").replace('version: "2.4"', 'version: "2.5"'), "utf-8")
+    edited.write_text(DEFAULT_RUBRIC.read_text("utf-8").replace('version: "2.5"', 'version: "2.6"'), "utf-8")
     v2, r2, created = import_rubric_file(engine, edited)
     assert created and v2.id != v1.id
     ev2, _ = score_interaction(engine, iid, v2, r2)

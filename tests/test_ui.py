@@ -312,7 +312,7 @@ def test_rubric_editor_validates_as_you_type_tries_and_saves_a_version(qtbot, ct
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)  # no modal dialog in tests
     editor.save()
     versions = list_rubric_versions(ctx.engine)
-    assert len(versions) == before + 1 and versions[-1][1].version == "2.5"  # the default 2.4, bumped
+    assert len(versions) == before + 1 and versions[-1][1].version == "2.6"  # the default 2.5, bumped
     # a new criterion is invalid until its texts are filled in, then valid
     from PySide6.QtWidgets import QInputDialog
 

@@ -16,7 +16,7 @@ from coach_app.errors import CoachError
 
 DETECTOR_KINDS = ("phrases", "greeting", "reflection", "talk_over", "hold", "clarity", "semantic", "person")
 #: the judge model the default rubric pins (coach_app/core/semantic/models/<id>.npz)
-DEFAULT_JUDGE = "judge-5"
+DEFAULT_JUDGE = "judge-6"
 #: criterion weights are relative; anything larger only risks overflowing the total
 MAX_WEIGHT = 1000.0
 #: the largest rubric text read (the default rubric is ~28 kB; more is not a rubric but a load)
