@@ -18,10 +18,12 @@ DEFAULT_REAL = ROOT.parent / "shared" / "data" / "stc3_customer_helpdesk" / "tra
 def cmd_train(ctx, args) -> int:
     from coach_app.core.semantic.corpus import load_corpus, stc3_dialogues
     from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache, NpzStore
+    from coach_app.core.rubric import DEFAULT_JUDGE
     from coach_app.core.semantic.model import model_path
     from coach_app.core.semantic.training import featurize, real_outcomes, train
 
-    out = Path(args.out) if args.out else model_path(args.id)
+    model_id = args.id or DEFAULT_JUDGE
+    out = Path(args.out) if args.out else model_path(model_id)
     if not out.parent.is_dir():
         raise CoachError(f"{out.parent}: folder does not exist")
     t0 = time.perf_counter()
@@ -39,7 +41,7 @@ def cmd_train(ctx, args) -> int:
     store.save()
     print(f"{len(convs)} conversations, {sum(len(r.ctx.agent_idx) for r in rows)} agent utterances, "
           f"{len(real)} real dialogues with outcomes ({cache.computed} newly embedded)")
-    model = train(rows, args.id, cache.model_id, progress=lambda m: print(f"training: {m}", flush=True), real=real)
+    model = train(rows, model_id, cache.model_id, progress=lambda m: print(f"training: {m}", flush=True), real=real)
     model.save(out)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(model.heads)} heads, "
           f"{len(model.aggregators)} criteria) in {time.perf_counter() - t0:.1f} s")
@@ -49,7 +51,8 @@ def cmd_train(ctx, args) -> int:
 def add_parser(sub) -> None:
     s = sub.add_parser("train", help="train the semantic judge's weights from the training corpus")
     s.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder of training JSON files (training/SPEC.md)")
-    s.add_argument("--id", default="judge-6", help="model id a rubric pins with `judge: ID`")
+    # the default is the rubric module's, so a new judge is named in one place (imported when training runs)
+    s.add_argument("--id", help="model id a rubric pins with `judge: ID` (default: the judge the default rubric pins)")
     s.add_argument("--out", help="output .npz (default: the shipped models folder, coach_app/core/semantic/models)")
     s.add_argument("--cache", default=str(DEFAULT_CACHE), help="embedding cache file (re-training embeds nothing new)")
     s.add_argument("--real-outcomes", default=str(DEFAULT_REAL) if DEFAULT_REAL.is_file() else "none",

@@ -11,7 +11,7 @@ import sys
 import numpy as np
 import pytest
 
-from coach_app.core.rubric import DEFAULT_RUBRIC, load_rubric, parse_rubric
+from coach_app.core.rubric import DEFAULT_JUDGE, DEFAULT_RUBRIC, load_rubric, parse_rubric
 from coach_app.core.scoring import score_segments
 from coach_app.core.semantic.corpus import from_json
 from coach_app.core.semantic.embedder import E5Embedder, EmbeddingCache
@@ -152,6 +152,7 @@ sections:
 
 def test_rubric_pins_an_installed_judge_model():
     assert load_model(load_rubric(DEFAULT_RUBRIC).judge).criteria == sorted(SEMANTIC)
+    assert load_rubric(DEFAULT_RUBRIC).judge == DEFAULT_JUDGE  # `coach train` writes DEFAULT_JUDGE by default
     with pytest.raises(CoachError, match="judge model 'judge-0' is not installed"):
         load_model("judge-0")
 
