@@ -387,3 +387,25 @@ def test_first_contact_resolution_weighs_three_in_the_default_rubric():
     weight = sum(c.weight for c in rubric.criteria if c.id in scored)
     assert total_and_passed(rubric, fcr_missed)[0] == round(100 * (weight - 3) / weight, 1)
     assert total_and_passed(rubric, thanks_missed)[0] == round(100 * (weight - 1) / weight, 1)
+
+
+def test_turns_that_hold_only_noise_marks_are_no_utterances(rubric):
+    """Human transcripts and some transcribers write "[noise]" or "(laughs)" as turns of their
+    own: they are never the customer's last word, a quote, or speech breaking a silence."""
+    from coach_app.core.scoring import Conversation
+    from coach_app.core.transcript import is_non_speech
+
+    assert [is_non_speech(t) for t in ("[noise]", "<unk>", " (laughs) ", "[BLANK_AUDIO]", "...", "")] == [True] * 6
+    assert not any(is_non_speech(t) for t in ("Bye.", "?", "ok [noise]", "(the old card, not the new one)"))
+    call = [("agent", "Harbour Bank, this is Lee, how can I help?"),
+            ("customer", "Hi, I lost my debit card and I need a new one."),
+            ("agent", "I'm sorry to hear that. I've cancelled the lost card and a new one will arrive by Friday."),
+            ("customer", "Great, that's all I needed, thank you."),
+            ("agent", "You're welcome, have a good day.")]
+    clean = conv(*call)
+    noisy = conv(*call[:2], ("agent", "[noise]"), *call[2:], ("customer", "[noise]"), ("agent", "<unk>"))
+    assert len(Conversation.prepare(noisy, "en", "phone").segments) == len(clean)
+    a, b = score_segments(clean, rubric, "en", "phone"), score_segments(noisy, rubric, "en", "phone")
+    assert {s.criterion.id: s.status for s in b.scores} == {s.criterion.id: s.status for s in a.scores}
+    quotes = [e.quote for s in b.scores for e in s.evidence]
+    assert quotes and not any(is_non_speech(q) for q in quotes)

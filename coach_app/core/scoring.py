@@ -13,7 +13,7 @@ from coach_app.core.metrics import TalkSummary, talk_summary
 from coach_app.core.rubric import Criterion, Rubric
 from coach_app.core.semantic.judge import judge as semantic_judge
 from coach_app.core.text import Text, detect_language
-from coach_app.core.transcript import Segment, format_clock, size_problem
+from coach_app.core.transcript import Segment, format_clock, is_non_speech, size_problem
 from coach_app.errors import CoachError
 
 if TYPE_CHECKING:
@@ -75,7 +75,8 @@ class Conversation:
     @classmethod
     def prepare(cls, segments: Sequence[Segment], language: str | None, channel_type: str,
                 hold_limit_ms: int = 20000, embeddings: "EmbeddingCache | None" = None) -> "Conversation":
-        segs = sorted(segments, key=lambda s: (s.start_ms, s.end_ms))
+        # turns that hold only "[noise]" or "(laughs)" are not utterances: nothing to judge or quote
+        segs = sorted((s for s in segments if not is_non_speech(s.text)), key=lambda s: (s.start_ms, s.end_ms))
         too_long = size_problem([s.text for s in segs])
         if too_long:
             raise TranscriptTooLong(f"cannot score: {too_long}")

@@ -7,6 +7,7 @@ Times are integer milliseconds everywhere inside the product; seconds only at th
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -14,6 +15,19 @@ AGENT = "agent"
 CUSTOMER = "customer"
 UNKNOWN = "unknown"
 SPEAKERS = (AGENT, CUSTOMER, UNKNOWN)
+
+
+#: what transcriptionists and transcribers write for sound that is not speech: "[noise]",
+#: "<unk>", "(laughs)", "*coughs*", "[BLANK_AUDIO]", "♪". Bracketed text of more than three
+#: words is taken for speech (a chat's "(the old card, not the new one)").
+_NON_SPEECH = re.compile(r"\[[^\]]*\]|<[^>]*>|\((?:\s*[^()\s]+){1,3}\s*\)|\*(?:\s*[^*\s]+){1,3}\s*\*|[♪♫]+")
+
+
+def is_non_speech(text: str) -> bool:
+    """True when a turn holds nothing anyone said: only non-speech annotations, punctuation or
+    nothing. Scoring leaves such turns out: a "[noise]" is no customer's last word, no quote
+    for a verdict, and no speech in a silence."""
+    return not _NON_SPEECH.sub(" ", text).strip(" \t\n.,;:-…\"'")
 
 
 @dataclass(frozen=True, slots=True)
