@@ -95,6 +95,31 @@ def test_greeting_needs_name_and_offer_of_help_within_30_s(rubric):
     assert status(rubric, fi, "fi", "greeting").status == "met"
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    # how Whisper writes a spoken opening: boundaries moved, a letter lost, names in lower case
+    ("fi", "Hyvää päivää, lelukalppa napinasiakaspalvelu, huomas puhelimessa, miten voi nautta.", "met"),
+    ("fi", "Hyvää huomenta kallio vakuutuksen vahinko palvelurikka puhelimessammiten voi palvela.", "met"),
+    ("en", "hello youre through to kestrel energy my names dev how can i help today", "met"),
+    # a negation is never read into a near-miss; short words only count as words
+    ("fi", "Hyvää päivää, Kotivirta, täällä Sanna. En voi nyt auttaa, soittakaa myöhemmin.", "not_met"),
+    ("en", "Hello. We are very sorry for this issue.", "not_met"),
+])
+def test_an_opening_counts_as_the_transcriber_wrote_it(rubric, lang, text, expected):
+    assert status(rubric, conv(("agent", text)), lang, "greeting").status == expected
+
+
+def test_near_misses_are_counted_in_letters():
+    from coach_app.core.heard import edits_to_substring, phrase_letters, sounds_like
+
+    assert edits_to_substring("mitenvoinauttaa", "hyvääpäiväämitenvoinautta") == 1
+    assert edits_to_substring("abc", "xxabcxx") == 0 and edits_to_substring("abc", "xyz") == 3
+    assert phrase_letters("asiakaspalvelu~") == "asiakaspalvelu"
+    assert phrase_letters("* speaking") is None and phrase_letters("re:how.*help") is None
+    assert phrase_letters("this is") is None  # too short to match inside other words
+    assert sounds_like("kuinka voin autta", ["miten voin auttaa", "kuinka voin auttaa"]) == "kuinka voin auttaa"
+    assert sounds_like("miten menee", ["miten voin auttaa"]) is None
+
+
 def test_active_listening_reflects_details_or_fails_on_reasking(rules):
     reflect = conv(("customer", "My order 55120 arrived broken on Monday."),
                    ("agent", "I'm sorry. So order 55120 arrived broken — let me fix that."))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from coach_app.core.heard import sounds_like
 from coach_app.core.rubric import Detector, Rubric
 from coach_app.core.text import _TOKEN, PatternSet, Text, compile_pattern, stem_generation, stopwords
 from coach_app.core.transcript import AGENT, CUSTOMER, Segment
@@ -135,6 +136,15 @@ def phrases(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
     return Verdict(det.default)
 
 
+def _heard(conv, only: list[int], phrases: list[str], rubric: Rubric, lang: str) -> list[int]:
+    """Utterances that say one of the phrases as a transcriber may have written it (a word
+    boundary moved, a letter lost: coach_app.core.heard); none with a negation in it, since a
+    near-miss has no word position to check the negation against."""
+    neg = set(rubric.negations.get(lang, ()))
+    return [i for i in only if sounds_like(conv.segments[i].text, phrases)
+            and not any(t in neg or t.endswith("n't") for t in conv.texts[i].tokens)]
+
+
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäö]+")
 
 
@@ -145,8 +155,10 @@ def greeting(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
         first = [i for i, s in enumerate(conv.segments) if s.speaker == AGENT][:2]
     if not first:
         return Verdict("not_met", detail=detail_text(lang, "no_agent_start"))
-    help_hits = matching(conv, det, rubric, lang, det.extra.get("help", {}), only=first)
-    intro_hits = matching(conv, det, rubric, lang, det.extra.get("intro", {}), only=first)
+    help_hits = matching(conv, det, rubric, lang, det.extra.get("help", {}), only=first) or \
+        _heard(conv, first, det.extra.get("help", {}).get(lang, []), rubric, lang)
+    intro_hits = matching(conv, det, rubric, lang, det.extra.get("intro", {}), only=first) or \
+        _heard(conv, first, det.extra.get("intro", {}).get(lang, []), rubric, lang)
     if not intro_hits and _PROPER.search(conv.segments[first[0]].text):
         intro_hits = [first[0]]
     bad = matching(conv, det, rubric, lang, det.not_met, only=first[:1])
