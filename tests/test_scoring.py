@@ -434,3 +434,6 @@ def test_turns_that_hold_only_noise_marks_are_no_utterances(rubric):
     assert {s.criterion.id: s.status for s in b.scores} == {s.criterion.id: s.status for s in a.scores}
     quotes = [e.quote for s in b.scores for e in s.evidence]
     assert quotes and not any(is_non_speech(q) for q in quotes)
+    # in a chat the same marks are what the platform wrote for an attachment: a message
+    chat = conv(*call[:2], ("customer", "[image] [image]"), *call[2:])
+    assert len(Conversation.prepare(chat, "en", "chat").segments) == len(call) + 1

@@ -75,8 +75,12 @@ class Conversation:
     @classmethod
     def prepare(cls, segments: Sequence[Segment], language: str | None, channel_type: str,
                 hold_limit_ms: int = 20000, embeddings: "EmbeddingCache | None" = None) -> "Conversation":
-        # turns that hold only "[noise]" or "(laughs)" are not utterances: nothing to judge or quote
-        segs = sorted((s for s in segments if not is_non_speech(s.text)), key=lambda s: (s.start_ms, s.end_ms))
+        # a call's turns that hold only "[noise]" or "(laughs)" are not utterances: nothing to
+        # judge or quote. A chat's "[image]" is an attachment the customer sent, which the
+        # agent's next message may answer ("thanks for the screenshots"): chat turns all stay.
+        spoken = channel_type != "chat"
+        segs = sorted((s for s in segments if not (spoken and is_non_speech(s.text))),
+                      key=lambda s: (s.start_ms, s.end_ms))
         too_long = size_problem([s.text for s in segs])
         if too_long:
             raise TranscriptTooLong(f"cannot score: {too_long}")
