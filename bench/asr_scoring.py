@@ -39,7 +39,7 @@ import numpy as np
 from _common import HARPER, ROOT, harper_call, harper_sids
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_demo_calls import RATE, speak  # noqa: E402  (the demo calls' voices)
+from make_demo_calls import RATE, speak, write_stereo  # noqa: E402  (the demo calls' voices)
 
 from coach_app.config import TranscriptionSettings  # noqa: E402
 from coach_app.core.rubric import DEFAULT_RUBRIC, load_rubric  # noqa: E402
@@ -67,17 +67,9 @@ def synthesise(conv: dict, out: Path, work: Path) -> list[Segment]:
         start = t + GAP_S
         placed.append((turn["speaker"], turn["text"], start, pcm))
         t = start + len(pcm) / RATE
-    stereo = np.zeros((int((t + 0.5) * RATE), 2), dtype=np.int16)
-    segments = []
-    for speaker, text, start, pcm in placed:
-        i = int(start * RATE)
-        stereo[i : i + len(pcm), 0 if speaker == "agent" else 1] = pcm
-        segments.append(Segment(speaker, int(start * 1000), int((start + len(pcm) / RATE) * 1000), text))
-    with wave.open(str(out), "wb") as w:
-        w.setnchannels(2)
-        w.setsampwidth(2)
-        w.setframerate(RATE)
-        w.writeframes(stereo.tobytes())
+    write_stereo(out, [(0 if speaker == "agent" else 1, start, pcm) for speaker, _, start, pcm in placed])
+    segments = [Segment(speaker, int(start * 1000), int((start + len(pcm) / RATE) * 1000), text)
+                for speaker, text, start, pcm in placed]
     return segments
 
 

@@ -17,14 +17,13 @@ import argparse
 import random
 import sys
 import tempfile
-import wave
 from pathlib import Path
 
 import numpy as np
 from _common import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_demo_calls import RATE, speak  # noqa: E402
+from make_demo_calls import RATE, speak, write_stereo  # noqa: E402
 
 from coach_app.config import TranscriptionSettings  # noqa: E402
 from coach_app.core.metrics import talk_summary  # noqa: E402
@@ -74,16 +73,7 @@ def build_call(lang: str, rng: random.Random, work: Path, out: Path) -> list[tup
         a = speak(a_text, "agent", work, lang)
         placed.append((0, a_start, a))
         t = a_start + len(a) / RATE + rng.uniform(0.5, 1.0)
-    total = int((max(s + len(p) / RATE for _, s, p in placed) + 0.5) * RATE)
-    stereo = np.zeros((total, 2), np.int16)
-    for ch, start, pcm in placed:
-        i = int(start * RATE)
-        stereo[i:i + len(pcm), ch] = pcm
-    with wave.open(str(out), "wb") as w:
-        w.setnchannels(2)
-        w.setsampwidth(2)
-        w.setframerate(RATE)
-        w.writeframes(stereo.tobytes())
+    write_stereo(out, placed)
     return truth
 
 

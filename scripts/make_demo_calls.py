@@ -95,6 +95,23 @@ def speak(text: str, speaker: str, workdir: Path, language: str = "en") -> np.nd
     return pcm[voiced[0] : voiced[-1] + 1] if voiced.size else pcm
 
 
+def write_stereo(path: Path, placed) -> float:
+    """Write (channel, start_s, pcm) pieces into one 16-bit stereo WAV (0 = agent, left);
+    returns its length in seconds. Shared by the demo calls and bench/'s synthesised calls."""
+    total = int((max(s + len(p) / RATE for _, s, p in placed) + 0.5) * RATE)
+    stereo = np.zeros((total, 2), dtype=np.int16)
+    for ch, start, pcm in placed:
+        i = int(start * RATE)
+        stereo[i : i + len(pcm), ch] = pcm
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(2)
+        w.setsampwidth(2)
+        w.setframerate(RATE)
+        w.writeframes(stereo.tobytes())
+    return total / RATE
+
+
 def build(name: str, lines, workdir: Path) -> None:
     placed, t = [], 0.0
     language = LANGUAGES.get(name, "en")
@@ -103,26 +120,15 @@ def build(name: str, lines, workdir: Path) -> None:
         start = max(0.0, t + gap)
         placed.append((speaker, text, start, pcm))
         t = start + len(pcm) / RATE
-    total = int((max(s + len(p) / RATE for _, _, s, p in placed) + 0.5) * RATE)
-    stereo = np.zeros((total, 2), dtype=np.int16)
-    segments = []
-    for speaker, text, start, pcm in placed:
-        ch = 0 if speaker == "agent" else 1
-        i = int(start * RATE)
-        stereo[i : i + len(pcm), ch] = pcm
-        segments.append({"speaker": speaker, "start": round(start, 2), "end": round(start + len(pcm) / RATE, 2), "text": text})
-    OUT.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(OUT / f"{name}.wav"), "wb") as w:
-        w.setnchannels(2)
-        w.setsampwidth(2)
-        w.setframerate(RATE)
-        w.writeframes(stereo.tobytes())
+    segments = [{"speaker": speaker, "start": round(start, 2), "end": round(start + len(pcm) / RATE, 2), "text": text}
+                for speaker, text, start, pcm in placed]
+    length_s = write_stereo(OUT / f"{name}.wav", [(0 if sp == "agent" else 1, start, pcm) for sp, _, start, pcm in placed])
     REF.mkdir(parents=True, exist_ok=True)
     (REF / f"{name}.json").write_text(
         json.dumps({"language": language, "channel": "phone", "segments": segments}, indent=2, ensure_ascii=False) + "\n",
         "utf-8"
     )
-    print(f"{name}.wav: {total / RATE:.1f} s, {len(segments)} turns")
+    print(f"{name}.wav: {length_s:.1f} s, {len(segments)} turns")
 
 
 def main() -> None:
