@@ -120,6 +120,26 @@ def test_near_misses_are_counted_in_letters():
     assert sounds_like("miten menee", ["miten voin auttaa"]) is None
 
 
+def test_the_letter_triple_prefilter_never_drops_a_near_miss():
+    """sounds_like skips the edit count when too few of a phrase's letter triples occur; on
+    random slips it must agree with the edit count alone."""
+    import random
+
+    from coach_app.core.heard import LETTERS_PER_EDIT, edits_to_substring, letters, sounds_like
+
+    rng = random.Random(5)
+    phrase = "miten voin auttaa teitä"
+    target = letters(phrase)
+    for _ in range(400):
+        s = list("hyvää päivää " + phrase + " tänään")
+        for _ in range(rng.randrange(5)):  # drop, double or change a letter
+            i = rng.randrange(len(s))
+            s[i:i + 1] = rng.choice([[], [s[i], s[i]], [rng.choice("aeinostuv")]])
+        text = "".join(s)
+        by_edits = edits_to_substring(target, letters(text)) <= len(target) // LETTERS_PER_EDIT
+        assert (sounds_like(text, [phrase]) is not None) == by_edits, text
+
+
 def test_active_listening_reflects_details_or_fails_on_reasking(rules):
     reflect = conv(("customer", "My order 55120 arrived broken on Monday."),
                    ("agent", "I'm sorry. So order 55120 arrived broken — let me fix that."))

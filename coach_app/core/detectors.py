@@ -61,10 +61,13 @@ def _patterns(lists: dict[str, list[str]], lang: str) -> PatternSet:
     return _compiled(tuple(lists.get(lang, ())), lang, stem_generation())
 
 
-def _negated(text: Text, start: int, rubric: Rubric, lang: str) -> bool:
+def _has_negation(tokens: list[str], rubric: Rubric, lang: str) -> bool:
     neg = set(rubric.negations.get(lang, ()))
-    toks = text.tokens[max(0, start - NEGATION_WINDOW) : start]
-    return any(t in neg or t.endswith("n't") for t in toks)
+    return any(t in neg or t.endswith("n't") for t in tokens)
+
+
+def _negated(text: Text, start: int, rubric: Rubric, lang: str) -> bool:
+    return _has_negation(text.tokens[max(0, start - NEGATION_WINDOW) : start], rubric, lang)
 
 
 def _in_window(conv: "Conversation", seg: Segment, det: Detector) -> bool:
@@ -140,9 +143,8 @@ def _heard(conv, only: list[int], phrases: list[str], rubric: Rubric, lang: str)
     """Utterances that say one of the phrases as a transcriber may have written it (a word
     boundary moved, a letter lost: coach_app.core.heard); none with a negation in it, since a
     near-miss has no word position to check the negation against."""
-    neg = set(rubric.negations.get(lang, ()))
     return [i for i in only if sounds_like(conv.segments[i].text, phrases)
-            and not any(t in neg or t.endswith("n't") for t in conv.texts[i].tokens)]
+            and not _has_negation(conv.texts[i].tokens, rubric, lang)]
 
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäö]+")
@@ -155,10 +157,12 @@ def greeting(conv, det: Detector, rubric: Rubric, lang: str) -> Verdict:
         first = [i for i, s in enumerate(conv.segments) if s.speaker == AGENT][:2]
     if not first:
         return Verdict("not_met", detail=detail_text(lang, "no_agent_start"))
-    help_hits = matching(conv, det, rubric, lang, det.extra.get("help", {}), only=first) or \
-        _heard(conv, first, det.extra.get("help", {}).get(lang, []), rubric, lang)
-    intro_hits = matching(conv, det, rubric, lang, det.extra.get("intro", {}), only=first) or \
-        _heard(conv, first, det.extra.get("intro", {}).get(lang, []), rubric, lang)
+    def said(part: str) -> list[int]:  # word by word, else as a transcriber may have written it
+        lists = det.extra.get(part, {})
+        return matching(conv, det, rubric, lang, lists, only=first) or \
+            _heard(conv, first, lists.get(lang, []), rubric, lang)
+
+    help_hits, intro_hits = said("help"), said("intro")
     if not intro_hits and _PROPER.search(conv.segments[first[0]].text):
         intro_hits = [first[0]]
     bad = matching(conv, det, rubric, lang, det.not_met, only=first[:1])

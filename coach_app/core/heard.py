@@ -20,6 +20,8 @@ _NOT_LETTER = re.compile(r"[^\w]|[\d_]")
 LETTERS_PER_EDIT = 8
 #: shorter phrases ("this is" in "this issue") are left to the word-by-word match
 MIN_LETTERS = 10
+#: letter triples: the prefilter in sounds_like
+GRAM = 3
 
 
 def letters(text: str) -> str:
@@ -49,11 +51,25 @@ def edits_to_substring(phrase: str, text: str) -> int:
     return min(prev)
 
 
+def _grams(s: str) -> set[str]:
+    return {s[i : i + GRAM] for i in range(len(s) - GRAM + 1)}
+
+
 def sounds_like(text: str, sources: list[str]) -> str | None:
     """The first plain phrase of ``sources`` that ``text`` holds up to transcription slips."""
     heard = letters(text)
+    heard_grams = _grams(heard)
     for source in sources:
         phrase = phrase_letters(source)
-        if phrase and edits_to_substring(phrase, heard) <= len(phrase) // LETTERS_PER_EDIT:
+        if not phrase:
+            continue
+        edits = len(phrase) // LETTERS_PER_EDIT
+        # q-gram lemma: a stretch within `edits` edits of the phrase keeps at least this many
+        # of the phrase's letter triples, so a text holding fewer cannot match; this skips the
+        # quadratic edit count for nearly every phrase of an utterance that says none of them
+        keeps = len(phrase) - GRAM + 1 - edits * GRAM
+        if sum(phrase[i : i + GRAM] in heard_grams for i in range(len(phrase) - GRAM + 1)) < keeps:
+            continue
+        if edits_to_substring(phrase, heard) <= edits:
             return source
     return None
